@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ByteNite.Sdk.Model.Diagnostics;
+using ByteNite.Sdk.Model.Json;
+using ByteNite.Sdk.Model.Rules;
+
+namespace ByteNite.Sdk.Model;
+
+public sealed class AppFolderValidationOptions
+{
+    public AppFolderValidationOptions(string appDirectory)
+    {
+        AppDirectory = appDirectory;
+    }
+
+    /// <summary>The folder that holds manifest.json and app/.</summary>
+    public string AppDirectory { get; }
+
+    /// <summary>The Version the project sets explicitly, if any; it must agree with the manifest.</summary>
+    public string? ProjectVersion { get; set; }
+
+    /// <summary>True when a registry token is supplied outside manifest.json (environment variable or property).</summary>
+    public bool RegistryTokenSupplied { get; set; }
+}
+
+public sealed class AppFolderValidationResult
+{
+    internal AppFolderValidationResult(IReadOnlyList<Diagnostic> diagnostics, Manifest? manifest)
+    {
+        Diagnostics = diagnostics;
+        Manifest = manifest;
+    }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Null when manifest.json is missing or is not well-formed JSON.</summary>
+    public Manifest? Manifest { get; }
+}
+
+/// <summary>Runs the whole rule catalogue over an app folder: manifest.json, template.json and schema.json.</summary>
+public static class AppFolderValidator
+{
+    public const string ManifestFileName = "manifest.json";
+    public const string TemplateFileName = "template.json";
+    public const string SchemaFileName = "schema.json";
+
+    public static AppFolderValidationResult Validate(AppFolderValidationOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        Manifest? manifest = null;
+        string manifestPath = Path.Combine(options.AppDirectory, ManifestFileName);
+        try
+        {
+            if (!File.Exists(manifestPath))
+            {
+                diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.ManifestNotFound, manifestPath, options.AppDirectory));
+            }
+            else if (TryParse(manifestPath, DiagnosticCatalog.ManifestJsonCodes, diagnostics, out SourceFile? file) is { } root)
+            {
+                var rules = new ManifestRules.Options { AppDirectory = options.AppDirectory, RegistryTokenSupplied = options.RegistryTokenSupplied };
+                manifest = ManifestRules.Check(file!, root, rules, diagnostics);
+                CheckProjectVersion(file!, manifest, options.ProjectVersion, diagnostics);
+            }
+
+            string templatePath = Path.Combine(options.AppDirectory, TemplateFileName);
+            if (File.Exists(templatePath) && TryParse(templatePath, DiagnosticCatalog.ManifestJsonCodes, diagnostics, out SourceFile? templateFile) is { } template)
+            {
+                TemplateRules.Check(templateFile!, template, manifest, diagnostics);
+            }
+
+            string schemaPath = Path.Combine(options.AppDirectory, SchemaFileName);
+            if (File.Exists(schemaPath) && TryParse(schemaPath, DiagnosticCatalog.SchemaJsonCodes, diagnostics, out SourceFile? schemaFile) is { } schema)
+            {
+                SchemaRules.Check(schemaFile!, schema, diagnostics);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The one catch-all: a bug in a rule must not crash the build.
+            diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.InternalError, manifestPath, e.GetType().Name + ": " + e.Message));
+        }
+
+        return new AppFolderValidationResult(diagnostics, manifest);
+    }
+
+    private static JsonNode? TryParse(string path, JsonDiagnosticCodes codes, List<Diagnostic> diagnostics, out SourceFile? file)
+    {
+        file = null;
+        try
+        {
+            return JsonParser.ParseFile(path, codes, diagnostics, out file);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.FileUnreadable, path, path, e.Message));
+            return null;
+        }
+    }
+
+    private static void CheckProjectVersion(SourceFile file, Manifest manifest, string? projectVersion, List<Diagnostic> diagnostics)
+    {
+        AppVersion? version = manifest.Version;
+        if (string.IsNullOrEmpty(projectVersion) || version is null)
+        {
+            return;
+        }
+
+        if (projectVersion != version.NuGetVersion && projectVersion != version.Text)
+        {
+            diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.ProjectVersionConflict, file, manifest.VersionNode!.Span, projectVersion!, version.Text, version.NuGetVersion));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using ByteNite.Sdk.Model.Json;
+
+namespace ByteNite.Sdk.Model.Diagnostics;
+
+/// <summary>A problem found in one file, located by a span of its text.</summary>
+public sealed class Diagnostic
+{
+    private Diagnostic(DiagnosticDescriptor descriptor, string filePath, LinePositionSpan location, TextSpan span, string message)
+    {
+        Descriptor = descriptor;
+        FilePath = filePath;
+        Location = location;
+        Span = span;
+        Message = message;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    public string Id => Descriptor.Id;
+
+    public string FilePath { get; }
+
+    /// <summary>Character offsets in the decoded text (what Roslyn's <c>Location.Create</c> takes).</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>One-based line and column of the start and end (what MSBuild's canonical format takes).</summary>
+    public LinePositionSpan Location { get; }
+
+    public string Message { get; }
+
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, SourceFile file, TextSpan span, params object[] messageArgs) =>
+        new(descriptor, file.Path, file.GetLinePositionSpan(span), span, Format(descriptor, messageArgs));
+
+    /// <summary>For problems that have no position inside a file (a missing file, an unreadable one).</summary>
+    public static Diagnostic CreateForFile(DiagnosticDescriptor descriptor, string filePath, params object[] messageArgs) =>
+        new(descriptor, filePath, default, default, Format(descriptor, messageArgs));
+
+    private static string Format(DiagnosticDescriptor descriptor, object[] messageArgs) =>
+        messageArgs.Length == 0
+            ? descriptor.MessageFormat
+            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, messageArgs);
+
+    /// <summary>The MSBuild canonical form, e.g. <c>manifest.json(7,16): error BN1004: ...</c>.</summary>
+    public string ToCanonicalString(DiagnosticSeverity severity)
+    {
+        string origin = Location.Start.Line == 0
+            ? FilePath
+            : string.Format(CultureInfo.InvariantCulture, "{0}({1},{2})", FilePath, Location.Start.Line, Location.Start.Column);
+        string kind = severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            _ => "info",
+        };
+        return origin + ": " + kind + " " + Id + ": " + Message;
+    }
+
+    public override string ToString() => ToCanonicalString(Descriptor.DefaultSeverity);
+}

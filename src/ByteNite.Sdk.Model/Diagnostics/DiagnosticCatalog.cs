@@ -1,0 +1,216 @@
+using ByteNite.Sdk.Model.Json;
+using System.Collections.Generic;
+
+namespace ByteNite.Sdk.Model.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the SDK can report. Bands: BN0xxx SDK/host, BN1xxx manifest.json and template.json,
+/// BN2xxx schema.json and parameters, BN3xxx bundle, BN4xxx RunLocal. Each code has docs/diagnostics/CODE.md.
+/// </summary>
+public static class DiagnosticCatalog
+{
+    public const string HelpLinkBase = "https://github.com/bytenite-sdk/ByteNite.Sdk/blob/main/docs/diagnostics/";
+
+    private const string Sdk = "ByteNite.Sdk";
+    private const string Manifest = "ByteNite.Manifest";
+    private const string Template = "ByteNite.Template";
+    private const string Schema = "ByteNite.Schema";
+
+    // BN0xxx: the SDK and its host.
+    public static readonly DiagnosticDescriptor ManifestNotFound = new(
+        "BN0001", "No manifest.json in the app folder",
+        "No manifest.json was found in '{0}'. A ByteNite app folder holds manifest.json next to the project file; add one (see the README's quick start) or set the ByteNiteAppDirectory property to the folder that has it.",
+        Sdk, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FileUnreadable = new(
+        "BN0002", "A file cannot be read",
+        "'{0}' cannot be read: {1}. Check that the file exists, is not locked by another program and is readable by the build.",
+        Sdk, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidSeverityConfiguration = new(
+        "BN0003", "Invalid severity in an analyzer config file",
+        "'{0}' is not a valid severity for {1}; use one of: error, warning, suggestion, silent, none, default.",
+        Sdk, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "BN0099", "Internal error in ByteNite.Sdk",
+        "ByteNite.Sdk failed while checking this file: {0}. This is a bug in the SDK; please report it with the file that triggers it.",
+        Sdk, DiagnosticSeverity.Error);
+
+    // BN1xxx: manifest.json and template.json.
+    public static readonly DiagnosticDescriptor InvalidJson = new(
+        "BN1001", "Invalid JSON",
+        "Invalid JSON: {0}.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateKey = new(
+        "BN1002", "Duplicate key",
+        "Key \"{0}\" appears more than once in this object (first on line {1}); which value wins depends on the parser. Keep one.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidEncoding = new(
+        "BN1003", "File is not UTF-8",
+        "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidVersion = new(
+        "BN1004", "Invalid version",
+        "'version' \"{0}\" is not a valid version: expected {1}.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingKey = new(
+        "BN1005", "Required key missing",
+        "Required key '{0}' is missing{1}. {2}",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor WrongType = new(
+        "BN1006", "Value has the wrong type",
+        "'{0}' must be {1}, but is {2}.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidName = new(
+        "BN1007", "Invalid app name or id",
+        "'{0}' \"{1}\" is not valid: {2}. Use 1 to 64 letters, digits, '-' or '_', e.g. \"hello-world\".",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedPlatform = new(
+        "BN1008", "Unsupported platform",
+        "'platform' \"{0}\" is not supported: ByteNite runs apps in containers, so the only supported value is \"docker\".",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidImageReference = new(
+        "BN1009", "Invalid container image reference",
+        "'platform_config.container' \"{0}\" is not a valid image reference: {1}. Use [registry/]repository[:tag][@digest], e.g. \"python:3.12-slim\".",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnpinnedImage = new(
+        "BN1010", "Container image tag is not pinned",
+        "'platform_config.container' \"{0}\" {1}, so the image can change between runs and results are not reproducible. Pin a version tag or a digest, e.g. \"{2}\".",
+        Manifest, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PrivateImageCredentials = new(
+        "BN1011", "Private image credentials inconsistent",
+        "{0}",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LiteralToken = new(
+        "BN1012", "Registry token written in manifest.json",
+        "'platform_config.token' holds a literal access token. Anyone who can read this folder, its git history or the uploaded bundle can pull (and with a write-scoped token, push) your images. Remove it from the file, revoke it in Docker Hub, and supply it at pack time instead (the BYTENITE_REGISTRY_TOKEN environment variable or the ByteNiteRegistryToken property).",
+        Manifest, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidSecretId = new(
+        "BN1013", "Secret ID cannot be an environment variable prefix",
+        "Secret ID \"{0}\" {1}. The platform injects secrets as environment variables named {{ID}}, {{ID}}_ACCESS_KEY and {{ID}}_SECRET_KEY, so an ID must start with a letter or '_' and contain only letters, digits and '_', e.g. \"{2}\".",
+        Manifest, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidDeviceRequirement = new(
+        "BN1014", "Invalid device requirement",
+        "'{0}' {1}.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EntrypointNotFound = new(
+        "BN1015", "Entrypoint not found",
+        "'entrypoint' \"{0}\" does not exist: the platform runs app/{0}, and '{1}' is not there. Create the file or correct 'entrypoint'.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor RunnerMissing = new(
+        "BN1016", "Seed app has no runner.run(basepath, params, metadata)",
+        "{0} Seed-dialect apps (version \"[major].[minor].rev[revision]\") keep their code in app/runner.py with 'def run(basepath, params, metadata):'.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidEngineType = new(
+        "BN1017", "Invalid engine type",
+        "'type' \"{0}\" {1}",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnknownKey = new(
+        "BN1018", "Unknown key",
+        "Unknown key '{0}'{1}; the platform ignores it.{2}",
+        Manifest, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor KeyCasing = new(
+        "BN1019", "Key not in its documented casing",
+        "Key '{0}' should be written '{1}'. The platform's CLI matches keys case-insensitively today, but the documented spelling is '{1}' and other tools are case-sensitive.",
+        Manifest, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MixedDialect = new(
+        "BN1020", "Manifest mixes the seed and current dialects",
+        "{0}",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidTag = new(
+        "BN1021", "Invalid tag",
+        "'{0}' \"{1}\" is not a valid tag: {2}. A tag is name[@major[.minor]], e.g. \"hello-world\", \"hello-world@1\" or \"hello-world@1.2\".",
+        Template, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TemplateAppMismatch = new(
+        "BN1022", "Template refers to another app",
+        "template.json 'app' \"{0}\" refers to app \"{1}\", but manifest.json names this app \"{2}\". Jobs built from this template would run a different app; set 'app' to \"{2}\" (optionally with @major[.minor]).",
+        Template, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor TemplateVersionMismatch = new(
+        "BN1023", "Template pins a version the manifest does not have",
+        "template.json 'app' \"{0}\" pins version {1}, but manifest.json declares version \"{2}\". Pushing this folder creates {3}; update the tag or the manifest.",
+        Template, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ProjectVersionConflict = new(
+        "BN1024", "Project version contradicts manifest.json",
+        "The project sets Version \"{0}\", but manifest.json 'version' \"{1}\" gives \"{2}\". The manifest is the source of the version; remove <Version> (and <VersionPrefix>/<VersionSuffix>) from the project or make it \"{2}\".",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ReservedEngineName = new(
+        "BN1025", "Name reserved by a built-in engine",
+        "'{0}' \"passthrough\" is the name of ByteNite's built-in partitioner and assembler; templates that say \"passthrough\" would not use this one. Choose another name.",
+        Manifest, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NotAnObject = new(
+        "BN1026", "File is not a JSON object",
+        "{0} must contain a JSON object '{{ ... }}', but contains {1}.",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EmptyValue = new(
+        "BN1027", "Empty value",
+        "'{0}' is empty. {1}",
+        Manifest, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AppHasType = new(
+        "BN1028", "'type' on an app manifest",
+        "'type' \"{0}\" {1}",
+        Manifest, DiagnosticSeverity.Warning);
+
+    // BN2xxx: schema.json.
+    public static readonly DiagnosticDescriptor SchemaInvalidJson = new(
+        "BN2001", "schema.json is not valid JSON",
+        "Invalid JSON: {0}.",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SchemaDuplicateKey = new(
+        "BN2002", "Duplicate key in schema.json",
+        "Key \"{0}\" appears more than once in this object (first on line {1}); which value wins depends on the validator. Keep one.",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SchemaInvalidEncoding = new(
+        "BN2003", "schema.json is not UTF-8",
+        "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SchemaInvalid = new(
+        "BN2004", "schema.json is not a valid JSON Schema",
+        "{0}",
+        Schema, DiagnosticSeverity.Error);
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+    {
+        ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
+        InvalidJson, DuplicateKey, InvalidEncoding, InvalidVersion, MissingKey, WrongType, InvalidName,
+        UnsupportedPlatform, InvalidImageReference, UnpinnedImage, PrivateImageCredentials, LiteralToken,
+        InvalidSecretId, InvalidDeviceRequirement, EntrypointNotFound, RunnerMissing, InvalidEngineType,
+        UnknownKey, KeyCasing, MixedDialect, InvalidTag, TemplateAppMismatch, TemplateVersionMismatch,
+        ProjectVersionConflict, ReservedEngineName, NotAnObject, EmptyValue, AppHasType,
+        SchemaInvalidJson, SchemaDuplicateKey, SchemaInvalidEncoding, SchemaInvalid,
+    };
+
+    public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);
+
+    public static JsonDiagnosticCodes SchemaJsonCodes { get; } = new(SchemaInvalidJson, SchemaDuplicateKey, SchemaInvalidEncoding);
+}
