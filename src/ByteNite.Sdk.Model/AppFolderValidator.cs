@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Json;
 using ByteNite.Sdk.Model.Rules;
@@ -81,7 +82,22 @@ public static class AppFolderValidator
             diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.InternalError, manifestPath, e.GetType().Name + ": " + e.Message));
         }
 
-        return new AppFolderValidationResult(diagnostics, manifest);
+        return new AppFolderValidationResult(InReadingOrder(diagnostics), manifest);
+    }
+
+    /// <summary>File by file in the order they were read, and by position within a file, as a compiler lists them.</summary>
+    private static List<Diagnostic> InReadingOrder(List<Diagnostic> diagnostics)
+    {
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Diagnostic diagnostic in diagnostics)
+        {
+            if (!fileOrder.ContainsKey(diagnostic.FilePath))
+            {
+                fileOrder.Add(diagnostic.FilePath, fileOrder.Count);
+            }
+        }
+
+        return diagnostics.OrderBy(d => fileOrder[d.FilePath]).ThenBy(d => d.Span.Start).ToList();
     }
 
     private static JsonNode? TryParse(string path, JsonDiagnosticCodes codes, List<Diagnostic> diagnostics, out SourceFile? file)

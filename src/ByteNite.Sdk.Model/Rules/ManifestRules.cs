@@ -447,7 +447,17 @@ public static class ManifestRules
             return;
         }
 
-        string text = File.ReadAllText(runnerPath);
+        string text;
+        try
+        {
+            text = File.ReadAllText(runnerPath);
+        }
+        catch (System.Exception e) when (e is IOException || e is System.UnauthorizedAccessException)
+        {
+            context.Diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.FileUnreadable, runnerPath, runnerPath, e.Message));
+            return;
+        }
+
         if (!RunnerContract.DefinesRun(text))
         {
             context.Report(DiagnosticCatalog.RunnerMissing, reportAt.Span, "app/runner.py does not define 'run(basepath, params, metadata)' at the top level.");

@@ -7,7 +7,7 @@ public static class RunnerContract
 {
     // A top-level 'def run(basepath, params, metadata)', with optional annotations and defaults.
     private static readonly Regex RunDefinition = new(
-        @"^(?:async[ \t]+)?def[ \t]+run[ \t]*\([ \t\r\n]*basepath\b[^,()]*,[ \t\r\n]*params\b[^,()]*,[ \t\r\n]*metadata\b[^,()]*\)",
+        @"^(?:async[ \t]+)?def[ \t]+run[ \t]*\([ \t\r\n]*basepath\b[^,()]*,[ \t\r\n]*params\b[^,()]*,[ \t\r\n]*metadata\b[^,()]*,?[ \t\r\n]*\)",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     public static bool DefinesRun(string pythonSource) => RunDefinition.IsMatch(pythonSource);

@@ -1,0 +1,18 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+
+namespace ByteNite.Sdk.Model.Tests;
+
+/// <summary>Where the repository and the shared test data are, as recorded at build time.</summary>
+internal static class TestPaths
+{
+    public static string SharedDirectory { get; } = Metadata("SharedDirectory");
+
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    public static string Examples { get; } = Path.Combine(SharedDirectory, "bytenite-examples");
+
+    private static string Metadata(string key) =>
+        typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+}
