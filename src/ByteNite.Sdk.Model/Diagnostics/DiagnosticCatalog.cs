@@ -110,7 +110,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor EntrypointNotFound = new(
         "BN1015", "Entrypoint not found",
-        "'entrypoint' \"{0}\" does not exist: the platform runs app/{0}, and '{1}' is not there. Create the file or correct 'entrypoint'.",
+        "'entrypoint' \"{0}\" {1}. Create the file or correct 'entrypoint'.",
         Manifest, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor RunnerMissing = new(

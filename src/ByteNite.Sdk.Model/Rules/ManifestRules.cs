@@ -188,11 +188,16 @@ public static class ManifestRules
             return entrypoint;
         }
 
-        string appFolder = Path.Combine(options.AppDirectory, "app");
-        string fullPath = SafeCombine(appFolder, entrypoint);
-        if (!File.Exists(fullPath))
+        string appFolder = Path.GetFullPath(Path.Combine(options.AppDirectory, "app")) + Path.DirectorySeparatorChar;
+        string fullPath = Path.GetFullPath(Path.Combine(appFolder, entrypoint.Replace('\\', Path.DirectorySeparatorChar)));
+        if (!fullPath.StartsWith(appFolder, System.StringComparison.Ordinal))
         {
-            context.Report(DiagnosticCatalog.EntrypointNotFound, property.Value.Span, entrypoint, "app/" + entrypoint.Replace('\\', '/'));
+            context.Report(DiagnosticCatalog.EntrypointNotFound, property.Value.Span, entrypoint, "points outside app/, and the platform runs only scripts inside the app/ folder");
+        }
+        else if (!File.Exists(fullPath))
+        {
+            string shown = "app/" + entrypoint.Replace('\\', '/');
+            context.Report(DiagnosticCatalog.EntrypointNotFound, property.Value.Span, entrypoint, "does not exist: the platform runs " + shown + ", and '" + shown + "' is not there");
         }
 
         return entrypoint;
@@ -463,10 +468,6 @@ public static class ManifestRules
             context.Report(DiagnosticCatalog.RunnerMissing, reportAt.Span, "app/runner.py does not define 'run(basepath, params, metadata)' at the top level.");
         }
     }
-
-    /// <summary>Joins and normalises a path, so that an entrypoint such as "../x.py" is checked where it really points.</summary>
-    private static string SafeCombine(string folder, string relative) =>
-        Path.GetFullPath(Path.Combine(folder, relative.Replace('\\', Path.DirectorySeparatorChar)));
 
     private static string DescribeInvalidCharacters(string value, bool allowDash = true)
     {
