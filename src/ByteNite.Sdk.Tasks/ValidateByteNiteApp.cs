@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ByteNite.Sdk.Model;
+using ByteNite.Sdk.Model.Diagnostics;
+using ByteNite.Sdk.Model.Hosting;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ByteNite.Sdk.Tasks;
+
+/// <summary>
+/// Validates a ByteNite app folder (manifest.json, template.json, schema.json, app/) with the rule catalogue and reports
+/// each diagnostic once, with the severity the project configures, in MSBuild's canonical format.
+/// All knowledge lives in ByteNite.Sdk.Model; this class only adapts MSBuild inputs and logging to it.
+/// </summary>
+public sealed class ValidateByteNiteApp : Task
+{
+    /// <summary>The folder that holds manifest.json and app/.</summary>
+    [Required]
+    public string AppDirectory { get; set; } = string.Empty;
+
+    /// <summary>The Version the project sets explicitly (empty when it does not); it must agree with the manifest.</summary>
+    public string? ProjectVersion { get; set; }
+
+    /// <summary>True when a registry token is supplied outside manifest.json. Only its presence matters: the value never reaches the task.</summary>
+    public bool RegistryTokenSupplied { get; set; }
+
+    public string? NoWarn { get; set; }
+
+    public string? WarningsAsErrors { get; set; }
+
+    public string? WarningsNotAsErrors { get; set; }
+
+    public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>Analyzer config files (@(EditorConfigFiles)); the global ones configure BN severities.</summary>
+    public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The manifest's version as written, e.g. "0.4.rev2"; empty when it has none or it is invalid.</summary>
+    [Output]
+    public string ManifestVersion { get; private set; } = string.Empty;
+
+    /// <summary>The manifest's version in NuGet/assembly form, e.g. "0.4.2"; empty when it has none or it is invalid.</summary>
+    [Output]
+    public string ManifestNuGetVersion { get; private set; } = string.Empty;
+
+    public override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (Exception e)
+        {
+            // Last resort only: the model reports its own failures as BN0099 with the file they concern.
+            Report(Diagnostic.CreateForFile(DiagnosticCatalog.InternalError, AppDirectory, e.GetType().Name + ": " + e.Message), DiagnosticSeverity.Error);
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private void Run()
+    {
+        SeverityConfiguration severities = SeverityConfiguration.Create(new SeverityOptions
+        {
+            NoWarn = NoWarn,
+            WarningsAsErrors = WarningsAsErrors,
+            WarningsNotAsErrors = WarningsNotAsErrors,
+            TreatWarningsAsErrors = TreatWarningsAsErrors,
+            AnalyzerConfigFiles = EditorConfigFiles.Select(item => item.GetMetadata("FullPath")).ToArray(),
+        });
+
+        AppFolderValidationResult result = AppFolderValidator.Validate(new AppFolderValidationOptions(AppDirectory)
+        {
+            ProjectVersion = string.IsNullOrWhiteSpace(ProjectVersion) ? null : ProjectVersion!.Trim(),
+            RegistryTokenSupplied = RegistryTokenSupplied,
+        });
+
+        foreach (Diagnostic diagnostic in severities.Diagnostics.Concat(result.Diagnostics))
+        {
+            if (severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
+            {
+                Report(diagnostic, severity);
+            }
+        }
+
+        if (result.Manifest?.Version is { } version)
+        {
+            ManifestVersion = version.Text;
+            ManifestNuGetVersion = version.NuGetVersion;
+        }
+    }
+
+    private void Report(Diagnostic diagnostic, DiagnosticSeverity severity)
+    {
+        // Start position only: MSBuild then prints the canonical "file(line,col): error CODE: message" that the docs
+        // and the compiler use (with an end position it would print "file(line,col,endLine,endCol)").
+        int line = diagnostic.Location.Start.Line;
+        int column = line == 0 ? 0 : diagnostic.Location.Start.Column;
+        const int endLine = 0, endColumn = 0;
+        string helpLink = diagnostic.Descriptor.HelpLink;
+
+        // The message is passed with no format arguments, so MSBuild does not interpret braces in it.
+        switch (severity)
+        {
+            case DiagnosticSeverity.Error:
+                Log.LogError(null, diagnostic.Id, null, helpLink, diagnostic.FilePath, line, column, endLine, endColumn, diagnostic.Message);
+                break;
+            case DiagnosticSeverity.Warning:
+                Log.LogWarning(null, diagnostic.Id, null, helpLink, diagnostic.FilePath, line, column, endLine, endColumn, diagnostic.Message);
+                break;
+            default:
+                // Like the compiler, suggestions are visible in detailed logs and hidden diagnostics only in diagnostic ones.
+                MessageImportance importance = severity == DiagnosticSeverity.Info ? MessageImportance.Normal : MessageImportance.Low;
+                Log.LogMessage(null, diagnostic.Id, null, diagnostic.FilePath, line, column, endLine, endColumn, importance, diagnostic.Message);
+                break;
+        }
+    }
+}
