@@ -1,0 +1,41 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using Xunit;
+
+namespace ByteNite.Sdk.EndToEnd.Tests;
+
+/// <summary>`dotnet pack sdk/ByteNite.Sdk -o DIR` gives DIR/ByteNite.Sdk.&lt;version&gt;.nupkg, an MSBuild SDK without dependencies.</summary>
+[Collection(SdkCollection.Name)]
+public sealed class PackageTests
+{
+    private readonly SdkPackageFixture _sdk;
+
+    public PackageTests(SdkPackageFixture sdk) => _sdk = sdk;
+
+    [Fact]
+    public void Package_is_an_MSBuild_SDK_with_the_targets_and_the_task_assemblies_and_no_dependencies()
+    {
+        _sdk.EnsurePacked();
+        Assert.Equal(new[] { Path.GetFileName(_sdk.PackagePath) }, Directory.GetFiles(_sdk.FeedDirectory).Select(Path.GetFileName));
+
+        using ZipArchive package = ZipFile.OpenRead(_sdk.PackagePath);
+        string[] entries = package.Entries.Select(e => e.FullName).ToArray();
+        Assert.Contains("Sdk/Sdk.props", entries);
+        Assert.Contains("Sdk/Sdk.targets", entries);
+        Assert.Contains("targets/ByteNite.Sdk.DefaultItems.props", entries);
+        Assert.Contains("targets/ByteNite.Sdk.Validation.targets", entries);
+        Assert.Contains("tasks/netstandard2.0/ByteNite.Sdk.Tasks.dll", entries);
+        Assert.Contains("tasks/netstandard2.0/ByteNite.Sdk.Model.dll", entries);
+        // MSBuild supplies its own assemblies; a copy in the package could not be loaded next to them.
+        Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal));
+
+        using Stream nuspecStream = package.Entries.Single(e => e.FullName == "ByteNite.Sdk.nuspec").Open();
+        XElement metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        Assert.Equal(_sdk.Version, metadata.Elements().Single(e => e.Name.LocalName == "version").Value);
+        Assert.Equal("MSBuildSdk", metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value);
+        Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+    }
+}
