@@ -112,6 +112,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ByteNiteAppDirectory_points_a_project_elsewhere_at_the_app_folder()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "app-directory");
+        app.Delete(app.ProjectName + ".csproj");
+        app.Write("build/App.csproj", "<Project Sdk=\"ByteNite.Sdk\">\n  <PropertyGroup>\n    <ByteNiteAppDirectory>..</ByteNiteAppDirectory>\n  </PropertyGroup>\n</Project>\n");
+        app.Replace("manifest.json", "\"0.1.rev0\"", "\"0.4.0\"");
+
+        var result = new BuildResult(app.Run(new[] { "build", app.PathOf("build/App.csproj"), "-nodeReuse:false", "-tl:off", "-v:m" }));
+
+        BuildAssert.Failed(result);
+        BuildAssert.HasLine(result, app.Line("manifest.json", app.Locate("manifest.json", "\"0.4.0\""), "error", "BN1004",
+            "'version' \"0.4.0\" is not a valid version: expected \"[major].[minor].rev[revision]\" (seed dialect, e.g. \"0.4.rev0\") or \"[major].[minor]\" (e.g. \"0.4\")."));
+    }
+
+    [Fact]
     public void ByteNiteValidate_false_skips_validation()
     {
         TestApp app = _sdk.CreateApp("hello-world", "no-validate");
