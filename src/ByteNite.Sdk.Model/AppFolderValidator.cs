@@ -79,7 +79,7 @@ public static class AppFolderValidator
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // The one catch-all: a bug in a rule must not crash the build.
-            diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.InternalError, manifestPath, e.GetType().Name + ": " + e.Message));
+            diagnostics.Add(Diagnostic.CreateForInternalError(manifestPath, e));
         }
 
         return new AppFolderValidationResult(InReadingOrder(diagnostics), manifest);
@@ -109,7 +109,7 @@ public static class AppFolderValidator
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.FileUnreadable, path, path, e.Message));
+            diagnostics.Add(Diagnostic.CreateForUnreadableFile(path, e));
             return null;
         }
     }

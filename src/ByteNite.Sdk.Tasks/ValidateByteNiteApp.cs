@@ -54,7 +54,7 @@ public sealed class ValidateByteNiteApp : Task
         catch (Exception e)
         {
             // Last resort only: the model reports its own failures as BN0099 with the file they concern.
-            Report(Diagnostic.CreateForFile(DiagnosticCatalog.InternalError, AppDirectory, e.GetType().Name + ": " + e.Message), DiagnosticSeverity.Error);
+            Report(Diagnostic.CreateForInternalError(AppDirectory, e), DiagnosticSeverity.Error);
         }
 
         return !Log.HasLoggedErrors;

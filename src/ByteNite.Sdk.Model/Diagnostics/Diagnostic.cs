@@ -36,6 +36,17 @@ public sealed class Diagnostic
     public static Diagnostic CreateForFile(DiagnosticDescriptor descriptor, string filePath, params object[] messageArgs) =>
         new(descriptor, filePath, default, default, Format(descriptor, messageArgs));
 
+    /// <summary>BN0002 for a file that exists but cannot be read; the exception's own sentence explains why.</summary>
+    public static Diagnostic CreateForUnreadableFile(string filePath, System.Exception exception) =>
+        CreateForFile(DiagnosticCatalog.FileUnreadable, filePath, filePath, Sentence(exception));
+
+    /// <summary>BN0099: the catch-all for a bug in the SDK, naming the exception so the report can be acted on.</summary>
+    public static Diagnostic CreateForInternalError(string filePath, System.Exception exception) =>
+        CreateForFile(DiagnosticCatalog.InternalError, filePath, exception.GetType().Name + ": " + Sentence(exception));
+
+    /// <summary>An exception message without its final period, to sit inside a message that has its own.</summary>
+    private static string Sentence(System.Exception exception) => exception.Message.TrimEnd().TrimEnd('.');
+
     private static string Format(DiagnosticDescriptor descriptor, object[] messageArgs) =>
         messageArgs.Length == 0
             ? descriptor.MessageFormat

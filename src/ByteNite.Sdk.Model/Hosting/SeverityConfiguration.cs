@@ -87,7 +87,7 @@ public sealed class SeverityConfiguration
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
             {
-                diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.FileUnreadable, path, path, e.Message));
+                diagnostics.Add(Diagnostic.CreateForUnreadableFile(path, e));
                 continue;
             }
 

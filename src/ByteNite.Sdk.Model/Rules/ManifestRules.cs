@@ -459,7 +459,7 @@ public static class ManifestRules
         }
         catch (System.Exception e) when (e is IOException || e is System.UnauthorizedAccessException)
         {
-            context.Diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.FileUnreadable, runnerPath, runnerPath, e.Message));
+            context.Diagnostics.Add(Diagnostic.CreateForUnreadableFile(runnerPath, e));
             return;
         }
 
