@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Measures, side by side in one run, a ByteNite app project against a plain Microsoft.NET.Sdk class library with the
+# same C# file: the cold build (bin/ and obj/ deleted, restore included) and the no-op build (nothing changed).
+# Runs alternate between the two projects so that machine noise hits both alike; medians and their ratio are printed.
+# Usage: eng/bench-build.sh [runs]   (default 10; the numbers in docs/benchmarks.md come from this script)
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-10}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+version="0.1.0-bench.$(date +%s)"
+
+dotnet pack "$repo/sdk/ByteNite.Sdk" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
+export NUGET_PACKAGES="$work/nuget-packages"
+
+cat > "$work/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$work/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+</configuration>
+XML
+printf '{ "msbuild-sdks": { "ByteNite.Sdk": "%s" } }\n' "$version" > "$work/global.json"
+printf '<Project>\n</Project>\n' | tee "$work/Directory.Build.props" > "$work/Directory.Build.targets"
+
+# The same C# file in both projects: what a params type of an app looks like.
+source_file='namespace Bench;
+
+public sealed class HelloWorldParams
+{
+    public string Case { get; set; } = "upper";
+}
+'
+mkdir -p "$work/app" "$work/lib"
+cp -r "$repo/samples/hello-world/." "$work/app/"
+rm -rf "$work/app/bin" "$work/app/obj"
+printf '<Project Sdk="ByteNite.Sdk" />\n' > "$work/app/HelloWorld.csproj"
+printf '%s' "$source_file" > "$work/app/Params.cs"
+printf '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <Nullable>enable</Nullable>\n  </PropertyGroup>\n</Project>\n' > "$work/lib/Library.csproj"
+printf '%s' "$source_file" > "$work/lib/Params.cs"
+
+now_ms() { date +%s%3N; }
+time_build() { # dir, extra args...
+  local dir="$1"; shift
+  local start end
+  start=$(now_ms)
+  dotnet build "$dir" -nologo -v:q "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
+  end=$(now_ms)
+  echo $((end - start))
+}
+
+declare -a cold_app cold_lib noop_app noop_lib
+for ((i = 0; i < runs; i++)); do
+  rm -rf "$work/app/bin" "$work/app/obj" "$work/lib/bin" "$work/lib/obj"
+  cold_app+=("$(time_build "$work/app")")
+  cold_lib+=("$(time_build "$work/lib")")
+done
+for ((i = 0; i < runs; i++)); do
+  noop_app+=("$(time_build "$work/app" --no-restore)")
+  noop_lib+=("$(time_build "$work/lib" --no-restore)")
+done
+
+python3 - "${cold_app[*]}" "${cold_lib[*]}" "${noop_app[*]}" "${noop_lib[*]}" "$runs" <<'PY'
+import statistics, sys
+cold_app, cold_lib, noop_app, noop_lib = ([int(x) for x in a.split()] for a in sys.argv[1:5])
+runs = sys.argv[5]
+print(f"runs per case: {runs} (alternating), median wall time in ms")
+print("| build | ByteNite app project | plain class library | ratio |")
+print("| --- | ---: | ---: | ---: |")
+for name, app, lib in (("cold (bin/obj deleted, restore included)", cold_app, cold_lib), ("no-op (nothing changed)", noop_app, noop_lib)):
+    a, l = statistics.median(app), statistics.median(lib)
+    print(f"| {name} | {a:.0f} | {l:.0f} | {a / l:.2f}x |")
+PY
