@@ -199,6 +199,52 @@ public static class DiagnosticCatalog
         "{0}",
         Schema, DiagnosticSeverity.Error);
 
+    // BN2010-BN2019: values checked against schema.json (sample parameters, the schema's own defaults).
+    public static readonly DiagnosticDescriptor ParamsViolation = new(
+        "BN2010", "Parameter value violates schema.json",
+        "{0}: {1} ('{2}' at {3} in schema.json). {4}",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SchemaDefaultViolation = new(
+        "BN2011", "Default value violates its own schema",
+        "The default at {0} is not valid: {1} ('{2}' at {3}). Forms and generated params classes start from this default, so a job that keeps it would be rejected; correct the default or the schema.",
+        Schema, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SchemaRefNotFound = new(
+        "BN2012", "$ref target not found",
+        "'$ref' \"{0}\" does not resolve: {1}. Point it at a schema that exists, e.g. \"#/definitions/name\" for one under 'definitions'.",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SchemaRefRemote = new(
+        "BN2013", "$ref to another document is not checked",
+        "'$ref' \"{0}\" refers to another document ({1}); builds never fetch documents, so values are not checked against it. Copy the referenced schema under 'definitions' and refer to it as \"#/definitions/...\".",
+        Schema, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SchemaRefCycle = new(
+        "BN2014", "$ref cycle",
+        "'$ref' \"{0}\" leads back to {1} without descending into a property or item, so validation would never end; it is ignored. Remove the cycle.",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SchemaPatternUnsupported = new(
+        "BN2015", "Pattern cannot be checked",
+        "{0} \"{1}\" cannot be used as a regular expression: {2}. Values are not checked against it; rewrite it with the ECMA-262 constructs that docs/params-validation.md lists.",
+        Schema, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ParamsInvalidJson = new(
+        "BN2016", "Parameters file is not valid JSON",
+        "Invalid JSON: {0}.",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ParamsDuplicateKey = new(
+        "BN2017", "Duplicate key in a parameters file",
+        "Key \"{0}\" appears more than once in this object (first on line {1}); the app would see only one of the values. Keep one.",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ParamsInvalidEncoding = new(
+        "BN2018", "Parameters file is not UTF-8",
+        "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
+        Schema, DiagnosticSeverity.Error);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
@@ -208,6 +254,8 @@ public static class DiagnosticCatalog
         UnknownKey, KeyCasing, MixedDialect, InvalidTag, TemplateAppMismatch, TemplateVersionMismatch,
         ProjectVersionConflict, ReservedEngineName, NotAnObject, EmptyValue, AppHasType,
         SchemaInvalidJson, SchemaDuplicateKey, SchemaInvalidEncoding, SchemaInvalid,
+        ParamsViolation, SchemaDefaultViolation, SchemaRefNotFound, SchemaRefRemote, SchemaRefCycle,
+        SchemaPatternUnsupported, ParamsInvalidJson, ParamsDuplicateKey, ParamsInvalidEncoding,
     };
 
     public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);
