@@ -5,6 +5,7 @@ using System.Linq;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Json;
 using ByteNite.Sdk.Model.Rules;
+using ByteNite.Sdk.Model.Schema;
 
 namespace ByteNite.Sdk.Model;
 
@@ -23,6 +24,9 @@ public sealed class AppFolderValidationOptions
 
     /// <summary>True when a registry token is supplied outside manifest.json (environment variable or property).</summary>
     public bool RegistryTokenSupplied { get; set; }
+
+    /// <summary>Sample job parameters (the app's params.app) to check against schema.json, if the file exists.</summary>
+    public string? SampleParamsPath { get; set; }
 }
 
 public sealed class AppFolderValidationResult
@@ -70,10 +74,24 @@ public static class AppFolderValidator
                 TemplateRules.Check(templateFile!, template, manifest, diagnostics);
             }
 
+            JsonSchemaValidator? validator = null;
             string schemaPath = Path.Combine(options.AppDirectory, SchemaFileName);
             if (File.Exists(schemaPath) && TryParse(schemaPath, DiagnosticCatalog.SchemaJsonCodes, diagnostics, out SourceFile? schemaFile) is { } schema)
             {
+                int before = diagnostics.Count;
                 SchemaRules.Check(schemaFile!, schema, diagnostics);
+
+                // A structurally broken schema would only add confusing follow-up errors.
+                if (diagnostics.Count == before)
+                {
+                    validator = new JsonSchemaValidator(schemaFile!, schema);
+                    ParamsValidation.CheckSchema(validator, diagnostics);
+                }
+            }
+
+            if (options.SampleParamsPath is { } paramsPath && File.Exists(paramsPath))
+            {
+                CheckSampleParams(paramsPath, validator, diagnostics);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -98,6 +116,19 @@ public static class AppFolderValidator
         }
 
         return diagnostics.OrderBy(d => fileOrder[d.FilePath]).ThenBy(d => d.Span.Start).ToList();
+    }
+
+    /// <summary>Sample parameters against the schema, or as well-formed JSON when the app has no (usable) schema.</summary>
+    private static void CheckSampleParams(string paramsPath, JsonSchemaValidator? validator, List<Diagnostic> diagnostics)
+    {
+        if (validator is not null)
+        {
+            ParamsValidation.CheckParamsFile(validator, paramsPath, diagnostics);
+        }
+        else
+        {
+            TryParse(paramsPath, ParamsValidation.ParamsJsonCodes, diagnostics, out _);
+        }
     }
 
     private static JsonNode? TryParse(string path, JsonDiagnosticCodes codes, List<Diagnostic> diagnostics, out SourceFile? file)

@@ -26,6 +26,9 @@ public sealed class ValidateByteNiteApp : Task
     /// <summary>True when a registry token is supplied outside manifest.json. Only its presence matters: the value never reaches the task.</summary>
     public bool RegistryTokenSupplied { get; set; }
 
+    /// <summary>Sample job parameters checked against schema.json when the file exists.</summary>
+    public string? SampleParamsPath { get; set; }
+
     public string? NoWarn { get; set; }
 
     public string? WarningsAsErrors { get; set; }
@@ -75,6 +78,7 @@ public sealed class ValidateByteNiteApp : Task
         {
             ProjectVersion = string.IsNullOrWhiteSpace(ProjectVersion) ? null : ProjectVersion!.Trim(),
             RegistryTokenSupplied = RegistryTokenSupplied,
+            SampleParamsPath = string.IsNullOrWhiteSpace(SampleParamsPath) ? null : SampleParamsPath,
         });
 
         foreach (Diagnostic diagnostic in severities.Diagnostics.Concat(result.Diagnostics))

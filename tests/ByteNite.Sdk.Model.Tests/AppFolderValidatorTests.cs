@@ -117,4 +117,24 @@ public class AppFolderValidatorTests
         Assert.Equal("BN0002", diagnostic.Id);
         Assert.Equal(0, diagnostic.Location.Start.Line);
     }
+
+    [Fact]
+    public void Sample_params_are_checked_against_the_schema_and_defaults_against_their_schema()
+    {
+        using var app = TempAppFolder.SeedApp();
+        app.Write("schema.json", "{\"properties\": {\"case\": {\"enum\": [\"upper\", \"lower\"], \"default\": \"title\"}}}");
+        app.Write("sample/params.json", "{\n  \"case\": \"Upper\"\n}");
+        var result = AppFolderValidator.Validate(new AppFolderValidationOptions(app.Path) { SampleParamsPath = Path.Combine(app.Path, "sample", "params.json") });
+        Assert.Equal(new[] { "schema.json BN2011", "params.json BN2010" }, result.Diagnostics.Select(d => Path.GetFileName(d.FilePath) + " " + d.Id));
+        Assert.Equal((2, 11), (result.Diagnostics[1].Location.Start.Line, result.Diagnostics[1].Location.Start.Column));
+    }
+
+    [Fact]
+    public void Sample_params_without_a_schema_must_still_be_json_and_a_missing_file_is_fine()
+    {
+        using var app = TempAppFolder.SeedApp();
+        app.Write("sample/params.json", "{\"case\": }");
+        Assert.Equal(new[] { "BN2016" }, AppFolderValidator.Validate(new AppFolderValidationOptions(app.Path) { SampleParamsPath = Path.Combine(app.Path, "sample", "params.json") }).Diagnostics.Ids());
+        Assert.Empty(AppFolderValidator.Validate(new AppFolderValidationOptions(app.Path) { SampleParamsPath = Path.Combine(app.Path, "none.json") }).Diagnostics);
+    }
 }

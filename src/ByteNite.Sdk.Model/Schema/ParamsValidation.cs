@@ -27,7 +27,7 @@ public static class ParamsValidation
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.FileUnreadable, paramsPath, paramsPath, e.Message));
+            diagnostics.Add(Diagnostic.CreateForUnreadableFile(paramsPath, e));
             return null;
         }
 
