@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using ByteNite.Sdk.Analyzers;
 using ByteNite.Sdk.Model;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Hosting;
@@ -36,6 +38,13 @@ public sealed class ValidateByteNiteApp : Task
     public string? WarningsNotAsErrors { get; set; }
 
     public bool TreatWarningsAsErrors { get; set; }
+
+    /// <summary>
+    /// True when the compiler's analyzer reports what is found in the JSON files' text in this build (design-time builds;
+    /// see ByteNite.Sdk.Analyzers.targets). The task then reports only what needs more than the text (app/, the project's
+    /// version, unreadable files), so that each problem is reported once.
+    /// </summary>
+    public bool LeaveTextDiagnosticsToAnalyzer { get; set; }
 
     /// <summary>Analyzer config files (@(EditorConfigFiles)); the global ones configure BN severities.</summary>
     public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
@@ -81,9 +90,10 @@ public sealed class ValidateByteNiteApp : Task
             SampleParamsPath = string.IsNullOrWhiteSpace(SampleParamsPath) ? null : SampleParamsPath,
         });
 
+        HashSet<string> reportedByAnalyzer = LeaveTextDiagnosticsToAnalyzer ? TextDiagnosticKeys() : new HashSet<string>();
         foreach (Diagnostic diagnostic in severities.Diagnostics.Concat(result.Diagnostics))
         {
-            if (severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
+            if (!reportedByAnalyzer.Contains(Key(diagnostic)) && severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
             {
                 Report(diagnostic, severity);
             }
@@ -95,6 +105,40 @@ public sealed class ValidateByteNiteApp : Task
             ManifestNuGetVersion = version.NuGetVersion;
         }
     }
+
+    /// <summary>What the analyzer reports for the app's files: the same text-only checks, run here on the same files.</summary>
+    private HashSet<string> TextDiagnosticKeys()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        Model.Rules.Manifest? manifest = null;
+        foreach (string kind in AppFileChecks.Kinds)
+        {
+            string path = Path.Combine(AppDirectory, AppFileChecks.FileNameOf(kind));
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                continue; // the validation reports the file as unreadable (BN0002); the analyzer cannot report it
+            }
+
+            CheckedAppFile checkedFile = AppFileChecks.Check(AppFileChecks.Parse(kind, path, bytes), manifest, RegistryTokenSupplied);
+            manifest ??= checkedFile.Manifest;
+            keys.UnionWith(checkedFile.Diagnostics.Select(Key));
+        }
+
+        return keys;
+    }
+
+    private static string Key(Diagnostic diagnostic) =>
+        string.Join("|", diagnostic.Id, diagnostic.FilePath, diagnostic.Span.Start, diagnostic.Span.Length, diagnostic.Message);
 
     private void Report(Diagnostic diagnostic, DiagnosticSeverity severity)
     {
