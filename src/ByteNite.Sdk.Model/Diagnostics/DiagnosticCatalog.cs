@@ -245,6 +245,42 @@ public static class DiagnosticCatalog
         "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
         Schema, DiagnosticSeverity.Error);
 
+    // BN2020-BN2039: C# code generation from schema.json.
+    public static readonly DiagnosticDescriptor CodeGenUnsupportedComposition = new(
+        "BN2020", "Schema composition cannot be generated as C#",
+        "'{0}' at {1} cannot be represented as a C# type: {2}. The value is generated as System.Text.Json.JsonElement and Validate() does not check it; describe the value with one schema (for a value that may be null, \"type\": [\"string\", \"null\"]).",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CodeGenUnsupportedRef = new(
+        "BN2021", "$ref cannot be followed for code generation",
+        "'$ref' \"{0}\" cannot be followed for code generation: {1}. The value is generated as System.Text.Json.JsonElement and Validate() does not check it; put the schema under 'definitions' in schema.json and refer to it as \"#/definitions/name\".",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CodeGenUnsupportedType = new(
+        "BN2022", "Type cannot be generated as C#",
+        "{0} cannot be represented as a C# type: {1}. {2}",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CodeGenUnsupportedEnum = new(
+        "BN2023", "Enum cannot be generated as C#",
+        "'enum' at {0} cannot be represented in C#: {1}. The value is generated as {2} and Validate() does not check the allowed values; list values of one JSON type (strings become a C# enum).",
+        Schema, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CodeGenDefaultNotUsed = new(
+        "BN2024", "Default not used as the initial value",
+        "'default' at {0} is not used as the initial value of the generated property: {1}.",
+        Schema, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CodeGenKeywordNotEnforced = new(
+        "BN2025", "Keyword not enforced by the generated code",
+        "'{0}' at {1} is not enforced by the generated code: {2}.",
+        Schema, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CodeGenInvalidName = new(
+        "BN2026", "Invalid C# name for generated code",
+        "{0} is not a valid C# {1}: {2}.",
+        Schema, DiagnosticSeverity.Error);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
@@ -256,6 +292,8 @@ public static class DiagnosticCatalog
         SchemaInvalidJson, SchemaDuplicateKey, SchemaInvalidEncoding, SchemaInvalid,
         ParamsViolation, SchemaDefaultViolation, SchemaRefNotFound, SchemaRefRemote, SchemaRefCycle,
         SchemaPatternUnsupported, ParamsInvalidJson, ParamsDuplicateKey, ParamsInvalidEncoding,
+        CodeGenUnsupportedComposition, CodeGenUnsupportedRef, CodeGenUnsupportedType, CodeGenUnsupportedEnum,
+        CodeGenDefaultNotUsed, CodeGenKeywordNotEnforced, CodeGenInvalidName,
     };
 
     public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);
