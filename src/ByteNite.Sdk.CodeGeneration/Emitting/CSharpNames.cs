@@ -121,8 +121,6 @@ internal static class CSharpNames
 
         return true;
     }
-
-    public static bool IsKeyword(string name) => Keywords.Contains(name);
 }
 
 /// <summary>Hands out names that are unique in one scope (a namespace's types, or a type's members), in request order.</summary>

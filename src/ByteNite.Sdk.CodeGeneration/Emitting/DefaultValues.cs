@@ -57,7 +57,7 @@ internal static class DefaultValues
     }
 
     private static string AnyJson(JsonNode node) =>
-        "global::System.Text.Json.JsonSerializer.Deserialize<global::System.Text.Json.JsonElement>(" + CSharpLiterals.String(Reading.ParamsModelBuilder.ToJson(node)) + ")";
+        "global::System.Text.Json.JsonSerializer.Deserialize<global::System.Text.Json.JsonElement>(" + CSharpLiterals.String(Reading.CompactJson.Write(node)) + ")";
 
     private static string? Collection(string type, IEnumerable<(string? Key, string Label, JsonNode Node)> items, ValueModel element, Func<TypeModel, string> typeName, out string? problem)
     {

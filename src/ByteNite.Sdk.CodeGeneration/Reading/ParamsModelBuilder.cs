@@ -600,7 +600,7 @@ internal sealed class ParamsModelBuilder
             return new ValueModel(ValueKind.Any);
         }
 
-        value!.Constraints.Add(new Constraint(ConstraintKind.AllowedValues, string.Empty) { Values = nonNull.Select(ToJson).ToArray() });
+        value!.Constraints.Add(new Constraint(ConstraintKind.AllowedValues, string.Empty) { Values = nonNull.Select(CompactJson.Write).ToArray() });
         return value;
     }
 
@@ -620,7 +620,7 @@ internal sealed class ParamsModelBuilder
         };
         if (fits)
         {
-            value.Constraints.Add(new Constraint(ConstraintKind.AllowedValues, string.Empty) { Values = new[] { ToJson(constant.Value) } });
+            value.Constraints.Add(new Constraint(ConstraintKind.AllowedValues, string.Empty) { Values = new[] { CompactJson.Write(constant.Value) } });
         }
         else
         {
@@ -803,7 +803,7 @@ internal sealed class ParamsModelBuilder
     private void ApplyDefault(PendingDefault pending)
     {
         PropertyModel property = pending.Property;
-        property.Docs.DefaultJson = ToJson(pending.Value);
+        property.Docs.DefaultJson = CompactJson.Write(pending.Value);
         if (property.Required)
         {
             // A required member is always set by the caller; the default is documentation (forms start from it).
@@ -978,9 +978,6 @@ internal sealed class ParamsModelBuilder
 
         return names.Count == 0 ? "any type" : string.Join(" or ", names);
     }
-
-    /// <summary>Compact JSON for docs and messages.</summary>
-    internal static string ToJson(JsonNode node) => CompactJson.Write(node);
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object[] args) =>
         _diagnostics.Add(Diagnostic.Create(descriptor, File, span, args));
