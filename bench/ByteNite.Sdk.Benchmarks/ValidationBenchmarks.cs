@@ -12,7 +12,7 @@ namespace ByteNite.Sdk.Benchmarks;
 [MemoryDiagnoser]
 public class ValidationBenchmarks
 {
-    private const string TypicalManifest = """
+    internal const string TypicalManifest = """
         {
           "name": "my-first-stable-diffusion-app",
           "version": "0.4",
