@@ -15,6 +15,7 @@ public static class DiagnosticCatalog
     private const string Manifest = "ByteNite.Manifest";
     private const string Template = "ByteNite.Template";
     private const string Schema = "ByteNite.Schema";
+    private const string Bundle = "ByteNite.Bundle";
 
     // BN0xxx: the SDK and its host.
     public static readonly DiagnosticDescriptor ManifestNotFound = new(
@@ -281,6 +282,52 @@ public static class DiagnosticCatalog
         "{0} is not a valid C# {1}: {2}.",
         Schema, DiagnosticSeverity.Error);
 
+    // BN3xxx: the upload bundle (dotnet pack).
+    public static readonly DiagnosticDescriptor BundleSymlinkEscapes = new(
+        "BN3001", "Symbolic link points outside the app folder",
+        "'{0}' is a symbolic link to '{1}', which is outside the app folder '{2}'. The bundle holds only the app folder's own files: copy what the app needs into the folder, or exclude the link in .byteniteignore.",
+        Bundle, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BundleSymlinkUnresolvable = new(
+        "BN3002", "Symbolic link cannot be followed",
+        "'{0}' is a symbolic link that cannot be followed: {1}. Fix or remove the link, or exclude it in .byteniteignore.",
+        Bundle, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BundleFileUnreadable = new(
+        "BN3003", "A file cannot be read into the bundle",
+        "'{0}' cannot be read into the bundle: {1}. Check that the build can read it, or exclude it in .byteniteignore.",
+        Bundle, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BundleLargeFile = new(
+        "BN3004", "Large file in the bundle",
+        "'{0}' is {1}, more than ByteNiteBundleLargeFileThreshold ({2}). The bundle is uploaded Base64-encoded inside a JSON request; model weights and large data belong in the container image or the shared cache (SHARED_CACHE_DIR), not in the bundle. Exclude it in .byteniteignore, or raise the threshold if it must ship with the code.",
+        Bundle, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor BundleOverwritesVersion = new(
+        "BN3005", "Bundle replaces an existing version",
+        "'{0}' already exists with different content: uploading this bundle overwrites version \"{1}\" of '{2}' on the platform, which keeps one upload per name and version. If that version was pushed and must stay as it is, set 'version' to \"{3}\" and pack again.",
+        Bundle, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor BundleItemOutsideApp = new(
+        "BN3006", "Bundle item outside the app folder",
+        "ByteNiteBundleInclude item '{0}' is outside the app folder '{1}'. The bundle holds only files of the app folder; copy the file into it.",
+        Bundle, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BundleRequiredFileExcluded = new(
+        "BN3007", "A file the platform needs is excluded from the bundle",
+        "'{0}' is excluded from the bundle by {1}, but the platform needs it: {2}. Remove that exclusion.",
+        Bundle, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BundleInvalidSetting = new(
+        "BN3008", "Invalid bundle setting",
+        "{0} \"{1}\" is not valid: {2}.",
+        Bundle, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BundleNoNameOrVersion = new(
+        "BN3009", "No app name and version to name the bundle",
+        "The bundle is named after the app's name (or id) and version, and manifest.json has no valid {0}. Fix manifest.json; its validation (turned off with ByteNiteValidate=false) says what is wrong.",
+        Bundle, DiagnosticSeverity.Error);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
@@ -292,6 +339,8 @@ public static class DiagnosticCatalog
         SchemaInvalidJson, SchemaDuplicateKey, SchemaInvalidEncoding, SchemaInvalid,
         ParamsViolation, SchemaDefaultViolation, SchemaRefNotFound, SchemaRefRemote, SchemaRefCycle,
         SchemaPatternUnsupported, ParamsInvalidJson, ParamsDuplicateKey, ParamsInvalidEncoding,
+        BundleSymlinkEscapes, BundleSymlinkUnresolvable, BundleFileUnreadable, BundleLargeFile, BundleOverwritesVersion,
+        BundleItemOutsideApp, BundleRequiredFileExcluded, BundleInvalidSetting, BundleNoNameOrVersion,
         CodeGenUnsupportedComposition, CodeGenUnsupportedRef, CodeGenUnsupportedType, CodeGenUnsupportedEnum,
         CodeGenDefaultNotUsed, CodeGenKeywordNotEnforced, CodeGenInvalidName,
     };
