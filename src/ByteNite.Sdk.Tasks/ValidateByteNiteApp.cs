@@ -140,29 +140,5 @@ public sealed class ValidateByteNiteApp : Task
     private static string Key(Diagnostic diagnostic) =>
         string.Join("|", diagnostic.Id, diagnostic.FilePath, diagnostic.Span.Start, diagnostic.Span.Length, diagnostic.Message);
 
-    private void Report(Diagnostic diagnostic, DiagnosticSeverity severity)
-    {
-        // Start position only: MSBuild then prints the canonical "file(line,col): error CODE: message" that the docs
-        // and the compiler use (with an end position it would print "file(line,col,endLine,endCol)").
-        int line = diagnostic.Location.Start.Line;
-        int column = line == 0 ? 0 : diagnostic.Location.Start.Column;
-        const int endLine = 0, endColumn = 0;
-        string helpLink = diagnostic.Descriptor.HelpLink;
-
-        // The message is passed with no format arguments, so MSBuild does not interpret braces in it.
-        switch (severity)
-        {
-            case DiagnosticSeverity.Error:
-                Log.LogError(null, diagnostic.Id, null, helpLink, diagnostic.FilePath, line, column, endLine, endColumn, diagnostic.Message);
-                break;
-            case DiagnosticSeverity.Warning:
-                Log.LogWarning(null, diagnostic.Id, null, helpLink, diagnostic.FilePath, line, column, endLine, endColumn, diagnostic.Message);
-                break;
-            default:
-                // Like the compiler, suggestions are visible in detailed logs and hidden diagnostics only in diagnostic ones.
-                MessageImportance importance = severity == DiagnosticSeverity.Info ? MessageImportance.Normal : MessageImportance.Low;
-                Log.LogMessage(null, diagnostic.Id, null, diagnostic.FilePath, line, column, endLine, endColumn, importance, diagnostic.Message);
-                break;
-        }
-    }
+    private void Report(Diagnostic diagnostic, DiagnosticSeverity severity) => DiagnosticLog.Report(Log, diagnostic, severity);
 }
