@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using ByteNite.Sdk.Model.Diagnostics;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ByteNite.Sdk.Tasks.Bundle;
+
+/// <summary>
+/// Chooses the files of the bundle (cheap: it reads names, not contents) and records the choice and the settings in a
+/// cache file that changes only when they change, so that the packing target can be skipped when nothing changed: its
+/// inputs are the chosen files and this cache, which also sees a deleted or added file.
+/// </summary>
+public sealed class SelectByteNiteBundleFiles : BundleTask
+{
+    /// <summary>The patterns every bundle starts with, in gitignore syntax (see docs/bundle.md).</summary>
+    public static readonly string[] DefaultExclusions =
+    {
+        ".git/", ".hg/", ".svn/", ".vs/", ".vscode/", ".idea/",
+        "__pycache__/", "*.pyc", "*.pyo", ".pytest_cache/", ".mypy_cache/", ".ruff_cache/", ".tox/", ".ipynb_checkpoints/",
+        ".venv/", "venv/",
+        ".env", ".env.*", ".envrc",
+        ".DS_Store", "Thumbs.db",
+        "/sample/", "/.byteniteignore",
+    };
+
+    /// <summary>The project file, left out when it is in the app folder.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>Build folders to leave out when they are in the app folder: bin/, obj/, the pack output folder.</summary>
+    public ITaskItem[] ExcludeDirectories { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The .byteniteignore file (gitignore syntax); it need not exist.</summary>
+    public string? IgnoreFile { get; set; }
+
+    /// <summary>ByteNiteBundleInclude items: more files or folders of the app folder.</summary>
+    public ITaskItem[] Include { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>ByteNiteBundleExclude items: files or folders to leave out.</summary>
+    public ITaskItem[] Exclude { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Settings that change the archive (timestamp, threshold...), recorded in the cache file.</summary>
+    public string? Settings { get; set; }
+
+    /// <summary>Written (only when its content changes) with a digest of the selection, the settings and the token's presence.</summary>
+    [Required]
+    public string InputsCacheFile { get; set; } = string.Empty;
+
+    /// <summary>The chosen files, in archive order: the item is the content's path; metadata BundlePath and Mode (octal).</summary>
+    [Output]
+    public ITaskItem[] Files { get; private set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>"hello-world-0.1.rev0": the name of every file pack writes, before its extension.</summary>
+    [Output]
+    public string BundleName { get; private set; } = string.Empty;
+
+    protected override void Run()
+    {
+        var diagnostics = new List<Diagnostic>();
+        BundleManifest? manifest = BundleManifest.Read(AppDirectory, diagnostics);
+        Report(diagnostics);
+        if (manifest is null)
+        {
+            return;
+        }
+
+        BundleSelectionOptions options = CreateOptions(manifest);
+        BundleSelection selection = BundleSelector.Select(options);
+        Report(selection.Diagnostics);
+        if (Log.HasLoggedErrors)
+        {
+            return;
+        }
+
+        BundleName = manifest.BundleBaseName;
+        Files = selection.Files.Select(file =>
+        {
+            var item = new TaskItem(file.SourcePath);
+            item.SetMetadata("BundlePath", file.BundlePath);
+            item.SetMetadata("Mode", Convert.ToString(file.Mode, 8));
+            return (ITaskItem)item;
+        }).ToArray();
+
+        WriteCacheFile(selection);
+    }
+
+    private BundleSelectionOptions CreateOptions(BundleManifest manifest)
+    {
+        var options = new BundleSelectionOptions(AppDirectory);
+        var rules = new IgnoreRules();
+        foreach (string pattern in DefaultExclusions)
+        {
+            rules.Add(IgnorePattern.Parse(pattern, "the default exclusions")!);
+        }
+
+        // The project's own files and build folders, when they are in the app folder (the usual layout).
+        if (!string.IsNullOrEmpty(ProjectFile) && BundleSelector.ToRelative(AppDirectory, ProjectFile!) is { Length: > 0 } project)
+        {
+            rules.Add(IgnorePattern.Parse("/" + Escape(project), "the default exclusions (the project file)")!);
+        }
+
+        foreach (ITaskItem directory in ExcludeDirectories)
+        {
+            if (BundleSelector.ToRelative(AppDirectory, directory.GetMetadata("FullPath")) is { Length: > 0 } relative)
+            {
+                rules.Add(IgnorePattern.Parse("/" + Escape(relative) + "/", "the default exclusions (build output)")!);
+            }
+        }
+
+        if (!string.IsNullOrEmpty(IgnoreFile) && File.Exists(IgnoreFile))
+        {
+            string name = Path.GetFileName(IgnoreFile);
+            rules.AddLines(File.ReadAllLines(IgnoreFile!), line => name + " line " + line.ToString(CultureInfo.InvariantCulture));
+        }
+
+        options.Rules = rules;
+        foreach (ITaskItem item in Include)
+        {
+            options.Includes.Add(item.GetMetadata("FullPath"));
+        }
+
+        foreach (ITaskItem item in Exclude)
+        {
+            options.Excludes.Add(item.GetMetadata("FullPath"));
+        }
+
+        options.RequiredFiles.Add("manifest.json", "it describes the app (name, version, container, entrypoint)");
+        if (manifest.Model.Entrypoint is { Length: > 0 } entrypoint)
+        {
+            options.RequiredFiles["app/" + entrypoint.Replace('\\', '/').TrimStart('/')] = "it is the app's 'entrypoint', the script the platform runs";
+        }
+
+        return options;
+    }
+
+    /// <summary>A path as a gitignore pattern that matches only itself.</summary>
+    private static string Escape(string relative)
+    {
+        var builder = new StringBuilder();
+        foreach (char c in relative)
+        {
+            if (c is '*' or '?' or '[' or ']' or '\\' or '!' or '#')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private void WriteCacheFile(BundleSelection selection)
+    {
+        var text = new StringBuilder();
+        text.Append("settings=").Append(Settings).Append('\n');
+        text.Append("token=").Append(TokenFingerprint()).Append('\n');
+        text.Append("name=").Append(BundleName).Append('\n');
+        foreach (BundleFile file in selection.Files)
+        {
+            text.Append(file.BundlePath).Append('\t').Append(Convert.ToString(file.Mode, 8)).Append('\t').Append(file.SourcePath).Append('\n');
+        }
+
+        string digest;
+        using (var sha = SHA256.Create())
+        {
+            digest = BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()))).Replace("-", string.Empty);
+        }
+
+        string content = "# Written by ByteNite.Sdk: a digest of the bundle's files and settings; it changes when they change.\n" + digest + "\n";
+        if (File.Exists(InputsCacheFile) && File.ReadAllText(InputsCacheFile) == content)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(InputsCacheFile))!);
+        File.WriteAllText(InputsCacheFile, content);
+    }
+}
