@@ -1,0 +1,104 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ByteNite.Sdk.Tasks.Bundle;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Xunit;
+
+namespace ByteNite.Sdk.Tasks.Tests;
+
+/// <summary>The pack task on inputs a real build rarely produces: a file that cannot be read when it is packed.</summary>
+public class PackTaskTests
+{
+    [Fact]
+    public void A_file_that_cannot_be_read_is_BN3003_not_a_crash_and_no_bundle_is_left()
+    {
+        using var folder = new TempFolder();
+        folder.Write("manifest.json", "{\"name\": \"a\", \"version\": \"0.1\", \"entrypoint\": \"main.py\"}");
+        string main = folder.Write("app/main.py", "print(1)\n");
+        var engine = new RecordingEngine();
+        var task = new PackByteNiteBundle
+        {
+            BuildEngine = engine,
+            AppDirectory = folder.Path,
+            OutputDirectory = Path.Combine(folder.Path, "out"),
+            Files = new ITaskItem[] { Item(Path.Combine(folder.Path, "manifest.json"), "manifest.json"), Item(main, "app/main.py") },
+        };
+        File.Delete(main); // chosen by the selection, gone when it is packed
+
+        bool succeeded = task.Execute();
+
+        Assert.False(succeeded);
+        BuildErrorEventArgs error = Assert.Single(engine.Errors);
+        Assert.Equal("BN3003", error.Code);
+        Assert.Equal(main, error.File);
+        Assert.StartsWith($"'{main}' cannot be read into the bundle: Could not find file", error.Message);
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Path, "out")));
+    }
+
+    [Fact]
+    public void Selection_of_a_directory_that_cannot_be_listed_is_BN3003()
+    {
+        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
+        {
+            // Permissions do not stop root; the file case above covers the reporting.
+            return;
+        }
+
+        using var folder = new TempFolder();
+        folder.Write("manifest.json", "{\"name\": \"a\", \"version\": \"0.1\", \"entrypoint\": \"main.py\"}");
+        folder.Write("app/main.py", "print(1)\n");
+        string locked = Path.Combine(folder.Path, "app", "locked");
+        Directory.CreateDirectory(locked);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            BundleSelection selection = BundleSelector.Select(new BundleSelectionOptions(folder.Path));
+            Assert.Contains(selection.Diagnostics, d => d.Id == "BN3003" && d.FilePath == locked);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    private static ITaskItem Item(string path, string bundlePath)
+    {
+        var item = new TaskItem(path);
+        item.SetMetadata("BundlePath", bundlePath);
+        item.SetMetadata("Mode", "644");
+        return item;
+    }
+
+    private sealed class RecordingEngine : IBuildEngine
+    {
+        public List<BuildErrorEventArgs> Errors { get; } = new();
+
+        public bool ContinueOnError => false;
+
+        public int LineNumberOfTaskNode => 0;
+
+        public int ColumnNumberOfTaskNode => 0;
+
+        public string ProjectFileOfTaskNode => string.Empty;
+
+        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => throw new NotSupportedException();
+
+        public void LogCustomEvent(CustomBuildEventArgs e)
+        {
+        }
+
+        public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
+
+        public void LogMessageEvent(BuildMessageEventArgs e)
+        {
+        }
+
+        public void LogWarningEvent(BuildWarningEventArgs e)
+        {
+        }
+    }
+}
