@@ -16,7 +16,7 @@ namespace ByteNite.Sdk.Tasks;
 /// each diagnostic once, with the severity the project configures, in MSBuild's canonical format.
 /// All knowledge lives in ByteNite.Sdk.Model; this class only adapts MSBuild inputs and logging to it.
 /// </summary>
-public sealed class ValidateByteNiteApp : Task
+public sealed class ValidateByteNiteApp : SeverityConfiguredTask
 {
     /// <summary>The folder that holds manifest.json and app/.</summary>
     [Required]
@@ -31,23 +31,12 @@ public sealed class ValidateByteNiteApp : Task
     /// <summary>Sample job parameters checked against schema.json when the file exists.</summary>
     public string? SampleParamsPath { get; set; }
 
-    public string? NoWarn { get; set; }
-
-    public string? WarningsAsErrors { get; set; }
-
-    public string? WarningsNotAsErrors { get; set; }
-
-    public bool TreatWarningsAsErrors { get; set; }
-
     /// <summary>
     /// True when the compiler's analyzer reports what is found in the JSON files' text in this build (design-time builds;
     /// see ByteNite.Sdk.Analyzers.targets). The task then reports only what needs more than the text (app/, the project's
     /// version, unreadable files), so that each problem is reported once.
     /// </summary>
     public bool LeaveTextDiagnosticsToAnalyzer { get; set; }
-
-    /// <summary>Analyzer config files (@(EditorConfigFiles)); the global ones configure BN severities.</summary>
-    public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The manifest's version as written, e.g. "0.4.rev2"; empty when it has none or it is invalid.</summary>
     [Output]
@@ -74,14 +63,7 @@ public sealed class ValidateByteNiteApp : Task
 
     private void Run()
     {
-        SeverityConfiguration severities = SeverityConfiguration.Create(new SeverityOptions
-        {
-            NoWarn = NoWarn,
-            WarningsAsErrors = WarningsAsErrors,
-            WarningsNotAsErrors = WarningsNotAsErrors,
-            TreatWarningsAsErrors = TreatWarningsAsErrors,
-            AnalyzerConfigFiles = EditorConfigFiles.Select(item => item.GetMetadata("FullPath")).ToArray(),
-        });
+        SeverityConfiguration severities = CreateSeverityConfiguration();
 
         AppFolderValidationResult result = AppFolderValidator.Validate(new AppFolderValidationOptions(AppDirectory)
         {
