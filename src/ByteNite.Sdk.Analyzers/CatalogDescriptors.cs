@@ -23,6 +23,9 @@ internal static class CatalogDescriptors
     public static Microsoft.CodeAnalysis.DiagnosticDescriptor ForReporting(CatalogDescriptor descriptor) =>
         ById.TryGetValue(descriptor.Id, out Pair pair) ? pair.Reporting : Convert(descriptor, "{0}");
 
+    /// <summary>The declared descriptor, with the catalogue's own message format, for analyzers that format with Roslyn.</summary>
+    public static Microsoft.CodeAnalysis.DiagnosticDescriptor Declared(CatalogDescriptor descriptor) => ById[descriptor.Id].Declared;
+
     public static Microsoft.CodeAnalysis.DiagnosticSeverity ToRoslyn(CatalogSeverity severity) => severity switch
     {
         CatalogSeverity.Error => Microsoft.CodeAnalysis.DiagnosticSeverity.Error,

@@ -11,6 +11,12 @@ internal sealed class CSharpEmitter
     /// <summary>The file-local class with the helpers that Validate() and the enum converters call.</summary>
     private const string Helpers = "ParamsSupport";
 
+    /// <summary>
+    /// The attribute that carries a property's length and range keywords as data, for analyzers (the params analyzer of
+    /// ByteNite.Sdk.Analyzers reads it by name). Internal, so that the types of two apps never clash in one consumer.
+    /// </summary>
+    public const string ConstraintAttribute = "SchemaConstraintAttribute";
+
     private const string Serialization = "global::System.Text.Json.Serialization.";
     private const string Json = "global::System.Text.Json.";
     private const string ErrorList = "global::System.Collections.Generic.List<string>";
@@ -19,6 +25,7 @@ internal sealed class CSharpEmitter
     private readonly CodeWriter _out = new();
     private readonly List<string> _patterns = new();
     private readonly HashSet<string> _helpersUsed = new();
+    private bool _constraintAttributeUsed;
     private ObjectTypeModel? _context;
     private int _locals;
 
@@ -60,6 +67,7 @@ internal sealed class CSharpEmitter
             }
         }
 
+        EmitConstraintAttribute();
         EmitHelpers();
     }
 
@@ -97,6 +105,7 @@ internal sealed class CSharpEmitter
             _out.Line("[" + Serialization + "JsonIgnore(Condition = " + Serialization + "JsonIgnoreCondition.WhenWritingNull)]");
         }
 
+        EmitConstraintMetadata(property.Value);
         string type = TypeNames.Of(property.Value, TypeName);
         if (property.IsNullable && !property.Value.AllowsNull)
         {
@@ -122,6 +131,74 @@ internal sealed class CSharpEmitter
         }
 
         return "global::" + (_model.Namespace.Length > 0 ? _model.Namespace + "." : string.Empty) + type.Name;
+    }
+
+    /// <summary>The length and range keywords of the property's own value as named arguments, in schema order.</summary>
+    private void EmitConstraintMetadata(ValueModel value)
+    {
+        var arguments = new List<string>();
+        foreach (Constraint constraint in value.Constraints)
+        {
+            switch (constraint.Kind)
+            {
+                case ConstraintKind.MinLength:
+                case ConstraintKind.MaxLength:
+                    if (CSharpLiterals.Number(constraint.Value, ValueKind.Int64) is { } length)
+                    {
+                        arguments.Add(constraint.Kind + " = " + length);
+                    }
+
+                    break;
+                case ConstraintKind.Minimum:
+                case ConstraintKind.Maximum:
+                case ConstraintKind.ExclusiveMinimum:
+                case ConstraintKind.ExclusiveMaximum:
+                    arguments.Add(constraint.Kind + " = " + CSharpLiterals.String(constraint.Value));
+                    break;
+            }
+        }
+
+        if (arguments.Count == 0)
+        {
+            return;
+        }
+
+        _constraintAttributeUsed = true;
+        _out.Line("[global::" + (_model.Namespace.Length > 0 ? _model.Namespace + "." : string.Empty) + ConstraintAttribute + "(" + string.Join(", ", arguments) + ")]");
+    }
+
+    private void EmitConstraintAttribute()
+    {
+        if (!_constraintAttributeUsed)
+        {
+            return;
+        }
+
+        _out.Line();
+        _out.Line("/// <summary>");
+        _out.Line("/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,");
+        _out.Line("/// bounds as written in schema.json. Validate() checks the same keywords at run time.");
+        _out.Line("/// </summary>");
+        _out.Line("[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]");
+        _out.Open("internal sealed class " + ConstraintAttribute + " : global::System.Attribute");
+        _out.Line("/// <summary>schema.json <c>minLength</c>, in code points.</summary>");
+        _out.Line("public long MinLength { get; set; }");
+        _out.Line();
+        _out.Line("/// <summary>schema.json <c>maxLength</c>, in code points.</summary>");
+        _out.Line("public long MaxLength { get; set; }");
+        _out.Line();
+        _out.Line("/// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>");
+        _out.Line("public string? Minimum { get; set; }");
+        _out.Line();
+        _out.Line("/// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>");
+        _out.Line("public string? Maximum { get; set; }");
+        _out.Line();
+        _out.Line("/// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>");
+        _out.Line("public string? ExclusiveMinimum { get; set; }");
+        _out.Line();
+        _out.Line("/// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>");
+        _out.Line("public string? ExclusiveMaximum { get; set; }");
+        _out.Close();
     }
 
     // ---- Validate() ----

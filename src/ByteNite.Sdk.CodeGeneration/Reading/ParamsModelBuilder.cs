@@ -38,7 +38,7 @@ internal sealed class ParamsModelBuilder
     private readonly SchemaDocument _document;
     private readonly ParamsCodeGeneratorOptions _options;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly NameScope _typeNames = new(Array.Empty<string>());
+    private readonly NameScope _typeNames = new(new[] { CSharpEmitter.ConstraintAttribute });
     private readonly Dictionary<JsonNode, TypeModel> _types = new();
     private readonly List<PendingDefault> _defaults = new();
     private readonly Dictionary<JsonNode, SchemaViolation> _invalidDefaults = new();

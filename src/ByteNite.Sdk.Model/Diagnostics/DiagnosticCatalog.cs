@@ -282,6 +282,17 @@ public static class DiagnosticCatalog
         "{0} is not a valid C# {1}: {2}.",
         Schema, DiagnosticSeverity.Error);
 
+    // BN2030-BN2039: C# code that uses the generated params types (the params analyzer, ParamsConstraintAnalyzer).
+    public static readonly DiagnosticDescriptor ParamsStringLengthViolation = new(
+        "BN2030", "String literal violates a length in schema.json",
+        "{0} is set to a string of {1} characters (Unicode code points); schema.json '{2}' requires {3}.",
+        Schema, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ParamsNumberOutOfRange = new(
+        "BN2031", "Number literal outside a range in schema.json",
+        "{0} is set to {1}; schema.json '{2}' requires {3}.",
+        Schema, DiagnosticSeverity.Warning);
+
     // BN3xxx: the upload bundle (dotnet pack).
     public static readonly DiagnosticDescriptor BundleSymlinkEscapes = new(
         "BN3001", "Symbolic link points outside the app folder",
@@ -343,6 +354,7 @@ public static class DiagnosticCatalog
         BundleItemOutsideApp, BundleRequiredFileExcluded, BundleInvalidSetting, BundleNoNameOrVersion,
         CodeGenUnsupportedComposition, CodeGenUnsupportedRef, CodeGenUnsupportedType, CodeGenUnsupportedEnum,
         CodeGenDefaultNotUsed, CodeGenKeywordNotEnforced, CodeGenInvalidName,
+        ParamsStringLengthViolation, ParamsNumberOutOfRange,
     };
 
     public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);

@@ -199,6 +199,7 @@ public sealed partial class ArraysStagesItem
     /// <para>Default: <c>3</c>.</para>
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("retries")]
+    [global::Arrays.SchemaConstraintAttribute(Minimum = "0")]
     public long Retries { get; set; } = 3;
 
     /// <summary>Checks what deserialisation does not: the constraints of schema.json (lengths, patterns, ranges, item counts) and nulls where schema.json allows none.</summary>
@@ -272,6 +273,32 @@ internal sealed class ArraysTagsItemJsonConverter : global::System.Text.Json.Ser
             _ => throw new global::System.Text.Json.JsonException("ArraysTagsItem has no value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "."),
         });
     }
+}
+
+/// <summary>
+/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,
+/// bounds as written in schema.json. Validate() checks the same keywords at run time.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+internal sealed class SchemaConstraintAttribute : global::System.Attribute
+{
+    /// <summary>schema.json <c>minLength</c>, in code points.</summary>
+    public long MinLength { get; set; }
+
+    /// <summary>schema.json <c>maxLength</c>, in code points.</summary>
+    public long MaxLength { get; set; }
+
+    /// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>
+    public string? Minimum { get; set; }
+
+    /// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>
+    public string? ExclusiveMinimum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>
+    public string? ExclusiveMaximum { get; set; }
 }
 
 file static class ParamsSupport

@@ -92,6 +92,7 @@ public sealed partial class ClosedObjectsLimits
     /// <remarks>Checked by <c>Validate()</c>: at least 0.1.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("cpu")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [global::ClosedObjects.SchemaConstraintAttribute(Minimum = "0.1")]
     public double? Cpu { get; set; }
 
     /// <summary>Checks what deserialisation does not: the constraints of schema.json (lengths, patterns, ranges, item counts) and nulls where schema.json allows none.</summary>
@@ -141,6 +142,32 @@ public sealed partial class ClosedObjectsExtra
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
     }
+}
+
+/// <summary>
+/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,
+/// bounds as written in schema.json. Validate() checks the same keywords at run time.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+internal sealed class SchemaConstraintAttribute : global::System.Attribute
+{
+    /// <summary>schema.json <c>minLength</c>, in code points.</summary>
+    public long MinLength { get; set; }
+
+    /// <summary>schema.json <c>maxLength</c>, in code points.</summary>
+    public long MaxLength { get; set; }
+
+    /// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>
+    public string? Minimum { get; set; }
+
+    /// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>
+    public string? ExclusiveMinimum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>
+    public string? ExclusiveMaximum { get; set; }
 }
 
 file static class ParamsSupport

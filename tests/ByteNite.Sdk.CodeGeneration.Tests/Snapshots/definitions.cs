@@ -28,6 +28,7 @@ public sealed partial class DefinitionsParams
     /// <summary>The JSON member <c>"label"</c>.</summary>
     /// <remarks>Checked by <c>Validate()</c>: at most 5 characters.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("label")]
+    [global::Definitions.SchemaConstraintAttribute(MaxLength = 5)]
     public required string? Label { get; set; }
 
     /// <summary>The JSON member <c>"note"</c>.</summary>
@@ -168,6 +169,32 @@ public sealed partial class DefinitionsPoint
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
     }
+}
+
+/// <summary>
+/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,
+/// bounds as written in schema.json. Validate() checks the same keywords at run time.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+internal sealed class SchemaConstraintAttribute : global::System.Attribute
+{
+    /// <summary>schema.json <c>minLength</c>, in code points.</summary>
+    public long MinLength { get; set; }
+
+    /// <summary>schema.json <c>maxLength</c>, in code points.</summary>
+    public long MaxLength { get; set; }
+
+    /// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>
+    public string? Minimum { get; set; }
+
+    /// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>
+    public string? ExclusiveMinimum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>
+    public string? ExclusiveMaximum { get; set; }
 }
 
 file static class ParamsSupport

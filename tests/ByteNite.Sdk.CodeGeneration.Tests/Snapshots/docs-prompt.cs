@@ -10,6 +10,7 @@ public sealed partial class DocsPromptParams
     /// <summary>A prompt for image generation</summary>
     /// <remarks>Checked by <c>Validate()</c>: at most 50 characters.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("prompt")]
+    [global::DocsPrompt.SchemaConstraintAttribute(MaxLength = 50)]
     public required string Prompt { get; set; }
 
     /// <summary>Checks what deserialisation does not: the constraints of schema.json (lengths, patterns, ranges, item counts) and nulls where schema.json allows none.</summary>
@@ -38,6 +39,32 @@ public sealed partial class DocsPromptParams
             }
         }
     }
+}
+
+/// <summary>
+/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,
+/// bounds as written in schema.json. Validate() checks the same keywords at run time.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+internal sealed class SchemaConstraintAttribute : global::System.Attribute
+{
+    /// <summary>schema.json <c>minLength</c>, in code points.</summary>
+    public long MinLength { get; set; }
+
+    /// <summary>schema.json <c>maxLength</c>, in code points.</summary>
+    public long MaxLength { get; set; }
+
+    /// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>
+    public string? Minimum { get; set; }
+
+    /// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>
+    public string? ExclusiveMinimum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>
+    public string? ExclusiveMaximum { get; set; }
 }
 
 file static class ParamsSupport

@@ -11,6 +11,7 @@ public sealed partial class NestedObjectsParams
     /// <summary>What to draw.</summary>
     /// <remarks>Checked by <c>Validate()</c>: at least 1 character; at most 200 characters.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("prompt")]
+    [global::NestedObjects.SchemaConstraintAttribute(MinLength = 1, MaxLength = 200)]
     public required string Prompt { get; set; }
 
     /// <summary>Where and how the images are written.</summary>
@@ -154,6 +155,7 @@ public sealed partial class NestedObjectsOutputSize
     /// <summary>The JSON member <c>"width"</c>.</summary>
     /// <remarks>Checked by <c>Validate()</c>: at least 64; at most 2048; a multiple of 8.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("width")]
+    [global::NestedObjects.SchemaConstraintAttribute(Minimum = "64", Maximum = "2048")]
     public required int Width { get; set; }
 
     /// <summary>The JSON member <c>"height"</c>.</summary>
@@ -162,6 +164,7 @@ public sealed partial class NestedObjectsOutputSize
     /// <para>Default: <c>512</c>.</para>
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("height")]
+    [global::NestedObjects.SchemaConstraintAttribute(Minimum = "64", Maximum = "2048")]
     public int Height { get; set; } = 512;
 
     /// <summary>Checks what deserialisation does not: the constraints of schema.json (lengths, patterns, ranges, item counts) and nulls where schema.json allows none.</summary>
@@ -208,6 +211,32 @@ public sealed partial class NestedObjectsOutputSize
             errors.Add(path + "/height: must be a multiple of 8");
         }
     }
+}
+
+/// <summary>
+/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,
+/// bounds as written in schema.json. Validate() checks the same keywords at run time.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+internal sealed class SchemaConstraintAttribute : global::System.Attribute
+{
+    /// <summary>schema.json <c>minLength</c>, in code points.</summary>
+    public long MinLength { get; set; }
+
+    /// <summary>schema.json <c>maxLength</c>, in code points.</summary>
+    public long MaxLength { get; set; }
+
+    /// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>
+    public string? Minimum { get; set; }
+
+    /// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>
+    public string? ExclusiveMinimum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>
+    public string? ExclusiveMaximum { get; set; }
 }
 
 file static class ParamsSupport

@@ -17,12 +17,14 @@ public sealed partial class NumbersParams
     /// <para>Default: <c>30</c>.</para>
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("steps")]
+    [global::Numbers.SchemaConstraintAttribute(Minimum = "1", Maximum = "150")]
     public int Steps { get; set; } = 30;
 
     /// <summary>The JSON member <c>"big"</c>.</summary>
     /// <remarks>Checked by <c>Validate()</c>: at least 0; at most 10000000000.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("big")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [global::Numbers.SchemaConstraintAttribute(Minimum = "0", Maximum = "10000000000")]
     public long? Big { get; set; }
 
     /// <summary>The JSON member <c>"guidance"</c>.</summary>
@@ -31,12 +33,14 @@ public sealed partial class NumbersParams
     /// <para>Default: <c>7.5</c>.</para>
     /// </remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("guidance")]
+    [global::Numbers.SchemaConstraintAttribute(ExclusiveMinimum = "0", ExclusiveMaximum = "20")]
     public double Guidance { get; set; } = 7.5;
 
     /// <summary>The JSON member <c>"strength"</c>.</summary>
     /// <remarks>Checked by <c>Validate()</c>: at least 0.0; at most 1.0; a multiple of 0.05.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("strength")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [global::Numbers.SchemaConstraintAttribute(Minimum = "0.0", Maximum = "1.0")]
     public double? Strength { get; set; }
 
     /// <summary>The JSON member <c>"temperature"</c>.</summary>
@@ -54,6 +58,7 @@ public sealed partial class NumbersParams
     /// <remarks>Checked by <c>Validate()</c>: at least 0.5; less than 1e3.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("half")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [global::Numbers.SchemaConstraintAttribute(Minimum = "0.5", ExclusiveMaximum = "1e3")]
     public int? Half { get; set; }
 
     /// <summary>The JSON member <c>"whole"</c>.</summary>
@@ -147,6 +152,32 @@ public sealed partial class NumbersParams
             }
         }
     }
+}
+
+/// <summary>
+/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,
+/// bounds as written in schema.json. Validate() checks the same keywords at run time.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+internal sealed class SchemaConstraintAttribute : global::System.Attribute
+{
+    /// <summary>schema.json <c>minLength</c>, in code points.</summary>
+    public long MinLength { get; set; }
+
+    /// <summary>schema.json <c>maxLength</c>, in code points.</summary>
+    public long MaxLength { get; set; }
+
+    /// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>
+    public string? Minimum { get; set; }
+
+    /// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>
+    public string? ExclusiveMinimum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>
+    public string? ExclusiveMaximum { get; set; }
 }
 
 file static class ParamsSupport

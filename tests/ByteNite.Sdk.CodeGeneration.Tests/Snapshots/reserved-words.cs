@@ -71,12 +71,14 @@ public sealed partial class ReservedWordsParams
     /// <remarks>Checked by <c>Validate()</c>: at most 3 characters.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("path/to")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [global::ReservedWords.SchemaConstraintAttribute(MaxLength = 3)]
     public string? PathTo { get; set; }
 
     /// <summary>The JSON member <c>"errors"</c>.</summary>
     /// <remarks>Checked by <c>Validate()</c>: at most 3 characters.</remarks>
     [global::System.Text.Json.Serialization.JsonPropertyName("errors")]
     [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    [global::ReservedWords.SchemaConstraintAttribute(MaxLength = 3)]
     public string? Errors { get; set; }
 
     /// <summary>Same name as a generated type.</summary>
@@ -166,6 +168,32 @@ internal sealed class ReservedWordsKindJsonConverter : global::System.Text.Json.
             _ => throw new global::System.Text.Json.JsonException("ReservedWordsKind has no value " + ((int)value).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "."),
         });
     }
+}
+
+/// <summary>
+/// The length and range keywords of schema.json for a generated property, for analyzers: lengths in Unicode code points,
+/// bounds as written in schema.json. Validate() checks the same keywords at run time.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+internal sealed class SchemaConstraintAttribute : global::System.Attribute
+{
+    /// <summary>schema.json <c>minLength</c>, in code points.</summary>
+    public long MinLength { get; set; }
+
+    /// <summary>schema.json <c>maxLength</c>, in code points.</summary>
+    public long MaxLength { get; set; }
+
+    /// <summary>schema.json <c>minimum</c> (inclusive), as written there.</summary>
+    public string? Minimum { get; set; }
+
+    /// <summary>schema.json <c>maximum</c> (inclusive), as written there.</summary>
+    public string? Maximum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMinimum</c>, as written there.</summary>
+    public string? ExclusiveMinimum { get; set; }
+
+    /// <summary>schema.json <c>exclusiveMaximum</c>, as written there.</summary>
+    public string? ExclusiveMaximum { get; set; }
 }
 
 file static class ParamsSupport
