@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -234,6 +235,20 @@ public sealed class CodeGenerationTests
 
         BuildAssert.Failed(build);
         Assert.Contains(build.DiagnosticLines, line => line.EndsWith(": error CS9035: Required member 'HelloWorldParams.Case' must be set in the object initializer or attribute constructor.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_package_carries_the_generator_and_its_dependencies_next_to_the_tasks_and_nothing_MSBuild_supplies()
+    {
+        _sdk.EnsurePacked();
+        using ZipArchive package = ZipFile.OpenRead(_sdk.PackagePath);
+        string[] tasks = package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(
+            new[] { "ByteNite.Sdk.CodeGeneration.dll", "ByteNite.Sdk.Model.dll", "ByteNite.Sdk.Tasks.dll", "NJsonSchema.Annotations.dll", "NJsonSchema.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll" }
+                .Select(name => "tasks/netstandard2.0/" + name),
+            tasks);
+        Assert.Contains("targets/ByteNite.Sdk.CodeGeneration.targets", package.Entries.Select(e => e.FullName));
     }
 
     /// <summary>A console project (Microsoft.NET.Sdk) next to the app, with a ProjectReference to it.</summary>
