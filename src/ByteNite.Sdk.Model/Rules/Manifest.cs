@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ByteNite.Sdk.Model.Json;
 
 namespace ByteNite.Sdk.Model.Rules;
@@ -28,4 +29,29 @@ public sealed class Manifest
     public string? Entrypoint { get; }
 
     public string? Container { get; }
+
+    // What a local run needs besides the above (RunLocal), each with its node so that a host can point at the line.
+
+    /// <summary>manifest.json as read, for diagnostics located at the nodes below.</summary>
+    public SourceFile? File { get; internal set; }
+
+    /// <summary>Where 'platform_config.container' is written, when it is a string.</summary>
+    public JsonString? ContainerNode { get; internal set; }
+
+    /// <summary>'device_requirements.min_cpu' when it is a valid whole number of vCPUs.</summary>
+    public JsonNumber? MinCpu { get; internal set; }
+
+    /// <summary>'device_requirements.min_memory' (GiB) when it is a valid whole number.</summary>
+    public JsonNumber? MinMemory { get; internal set; }
+
+    /// <summary>The non-empty secret IDs of 'platform_config.secrets', in order.</summary>
+    public IReadOnlyList<JsonString> Secrets { get; internal set; } = new JsonString[0];
+
+    /// <summary>'platform_config.private_image' is true.</summary>
+    public bool PrivateImage { get; internal set; }
+
+    /// <summary>'platform_config.username' and 'platform_config.token', when written (registry credentials).</summary>
+    public string? RegistryUsername { get; internal set; }
+
+    public string? RegistryToken { get; internal set; }
 }

@@ -48,10 +48,11 @@ public static class ManifestRules
 
         CheckPlatform(obj, keys, context);
         string? entrypoint = CheckEntrypoint(obj, keys, options, context);
-        string? container = CheckPlatformConfig(obj, keys, options, context);
+        var runtime = new RuntimeValues();
+        string? container = CheckPlatformConfig(obj, keys, options, context, runtime);
         if (keys.TryGetValue("device_requirements", out JsonProperty? requirements))
         {
-            CheckDeviceRequirements(requirements, context);
+            CheckDeviceRequirements(requirements, context, runtime);
         }
 
         CheckEngineType(keys, identity, name, context);
@@ -65,7 +66,29 @@ public static class ManifestRules
             CheckRunner(options.AppDirectory, (JsonNode?)versionNode ?? obj, context);
         }
 
-        return new Manifest(dialect, name, version, versionNode, entrypoint, container);
+        return new Manifest(dialect, name, version, versionNode, entrypoint, container)
+        {
+            File = file,
+            ContainerNode = runtime.Container,
+            MinCpu = runtime.MinCpu,
+            MinMemory = runtime.MinMemory,
+            Secrets = runtime.Secrets,
+            PrivateImage = runtime.PrivateImage,
+            RegistryUsername = runtime.Username,
+            RegistryToken = runtime.Token,
+        };
+    }
+
+    /// <summary>The values a local run needs, collected while the rules check them (see <see cref="Manifest"/>).</summary>
+    private sealed class RuntimeValues
+    {
+        public JsonString? Container;
+        public JsonNumber? MinCpu;
+        public JsonNumber? MinMemory;
+        public List<JsonString> Secrets = new();
+        public bool PrivateImage;
+        public string? Username;
+        public string? Token;
     }
 
     /// <summary>The platform_config object alone; also used for documentation fragments.</summary>
@@ -203,7 +226,7 @@ public static class ManifestRules
         return entrypoint;
     }
 
-    private static string? CheckPlatformConfig(JsonObject obj, Dictionary<string, JsonProperty> keys, Options options, RuleContext context)
+    private static string? CheckPlatformConfig(JsonObject obj, Dictionary<string, JsonProperty> keys, Options options, RuleContext context, RuntimeValues runtime)
     {
         if (!keys.TryGetValue("platform_config", out JsonProperty? property))
         {
@@ -217,10 +240,10 @@ public static class ManifestRules
         }
 
         JsonObject? config = context.ExpectObject(property, "platform_config");
-        return config is null ? null : CheckPlatformConfigObject(config, options, context);
+        return config is null ? null : CheckPlatformConfigObject(config, options, context, runtime);
     }
 
-    private static string? CheckPlatformConfigObject(JsonObject config, Options options, RuleContext context)
+    private static string? CheckPlatformConfigObject(JsonObject config, Options options, RuleContext context, RuntimeValues? runtime = null)
     {
         Dictionary<string, JsonProperty> keys = PlatformConfigKeys.Resolve(config, context);
         string? container = null;
@@ -236,16 +259,21 @@ public static class ManifestRules
         else
         {
             container = context.ExpectNonEmptyString(containerProperty, "platform_config.container", "Name the Docker image your app runs in, e.g. \"python:3.12-slim\".");
+            if (runtime is not null)
+            {
+                runtime.Container = containerProperty.Value as JsonString;
+            }
+
             if (container is not null)
             {
                 CheckImageReference(container, containerProperty.Value.Span, context);
             }
         }
 
-        CheckCredentials(config, keys, options, context);
+        CheckCredentials(config, keys, options, context, runtime);
         if (keys.TryGetValue("secrets", out JsonProperty? secrets))
         {
-            CheckSecrets(secrets, context);
+            CheckSecrets(secrets, context, runtime);
         }
 
         return container;
@@ -267,7 +295,7 @@ public static class ManifestRules
         }
     }
 
-    private static void CheckCredentials(JsonObject config, Dictionary<string, JsonProperty> keys, Options options, RuleContext context)
+    private static void CheckCredentials(JsonObject config, Dictionary<string, JsonProperty> keys, Options options, RuleContext context, RuntimeValues? runtime)
     {
         bool isPrivate = false;
         if (keys.TryGetValue("private_image", out JsonProperty? privateImage))
@@ -288,6 +316,17 @@ public static class ManifestRules
             {
                 context.Report(DiagnosticCatalog.LiteralToken, token.Span);
             }
+
+            if (runtime is not null)
+            {
+                runtime.Token = token?.Value;
+            }
+        }
+
+        if (runtime is not null)
+        {
+            runtime.PrivateImage = isPrivate;
+            runtime.Username = username;
         }
 
         if (!isPrivate)
@@ -314,7 +353,7 @@ public static class ManifestRules
         }
     }
 
-    private static void CheckSecrets(JsonProperty property, RuleContext context)
+    private static void CheckSecrets(JsonProperty property, RuleContext context, RuntimeValues? runtime)
     {
         JsonArray? secrets = context.ExpectArray(property, "platform_config.secrets");
         if (secrets is null)
@@ -338,6 +377,8 @@ public static class ManifestRules
                 continue;
             }
 
+            runtime?.Secrets.Add(id);
+
             if (!EnvironmentNamePattern.IsMatch(id.Value))
             {
                 string suggestion = InvalidEnvironmentCharacters.Replace(id.Value, "_");
@@ -352,20 +393,26 @@ public static class ManifestRules
         }
     }
 
-    private static void CheckDeviceRequirements(JsonProperty property, RuleContext context)
+    private static void CheckDeviceRequirements(JsonProperty property, RuleContext context, RuntimeValues runtime)
     {
         JsonObject? requirements = context.ExpectObject(property, "device_requirements");
         if (requirements is not null)
         {
-            CheckDeviceRequirementsObject(requirements, context);
+            CheckDeviceRequirementsObject(requirements, context, runtime);
         }
     }
 
-    private static void CheckDeviceRequirementsObject(JsonObject requirements, RuleContext context)
+    private static void CheckDeviceRequirementsObject(JsonObject requirements, RuleContext context, RuntimeValues? runtime = null)
     {
         Dictionary<string, JsonProperty> keys = DeviceRequirementKeys.Resolve(requirements, context);
-        CheckPositiveInteger(keys, "min_cpu", "vCPUs", context);
-        CheckPositiveInteger(keys, "min_memory", "GiB of RAM", context);
+        JsonNumber? minCpu = CheckPositiveInteger(keys, "min_cpu", "vCPUs", context);
+        JsonNumber? minMemory = CheckPositiveInteger(keys, "min_memory", "GiB of RAM", context);
+        if (runtime is not null)
+        {
+            runtime.MinCpu = minCpu;
+            runtime.MinMemory = minMemory;
+        }
+
         if (!keys.TryGetValue("gpu", out JsonProperty? gpu))
         {
             return;
@@ -391,17 +438,18 @@ public static class ManifestRules
         }
     }
 
-    private static void CheckPositiveInteger(Dictionary<string, JsonProperty> keys, string key, string unit, RuleContext context)
+    /// <summary>Returns the value when it is valid.</summary>
+    private static JsonNumber? CheckPositiveInteger(Dictionary<string, JsonProperty> keys, string key, string unit, RuleContext context)
     {
         if (!keys.TryGetValue(key, out JsonProperty? property))
         {
-            return;
+            return null;
         }
 
         string path = "device_requirements." + key;
         if (property.Value is JsonNumber number && number.IsInteger && number.TryGetInt64(out long value) && value >= 1 && value <= int.MaxValue)
         {
-            return;
+            return number;
         }
 
         string actual = property.Value switch
@@ -412,6 +460,7 @@ public static class ManifestRules
             _ => property.Value.KindName,
         };
         context.Report(DiagnosticCatalog.InvalidDeviceRequirement, property.Value.Span, path, "must be a positive whole number of " + unit + ", but is " + actual);
+        return null;
     }
 
     private static void CheckEngineType(Dictionary<string, JsonProperty> keys, JsonProperty? identity, string? name, RuleContext context)
