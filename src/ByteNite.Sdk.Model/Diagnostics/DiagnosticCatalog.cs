@@ -16,6 +16,7 @@ public static class DiagnosticCatalog
     private const string Template = "ByteNite.Template";
     private const string Schema = "ByteNite.Schema";
     private const string Bundle = "ByteNite.Bundle";
+    private const string RunLocal = "ByteNite.RunLocal";
 
     // BN0xxx: the SDK and its host.
     public static readonly DiagnosticDescriptor ManifestNotFound = new(
@@ -339,6 +340,77 @@ public static class DiagnosticCatalog
         "The bundle is named after the app's name (or id) and version, and manifest.json has no valid {0}. Fix manifest.json; its validation (turned off with ByteNiteValidate=false) says what is wrong.",
         Bundle, DiagnosticSeverity.Error);
 
+    // BN4xxx: RunLocal, the app run in Docker (src/ByteNite.Sdk.LocalRunner).
+    public static readonly DiagnosticDescriptor DockerUnavailable = new(
+        "BN4001", "Docker daemon not reachable",
+        "{0} Tried: {1}. {2}",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DockerApiUnsupported = new(
+        "BN4002", "Docker Engine API version not supported",
+        "The Docker daemon at {0} cannot be used: {1}.",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ImageUnavailable = new(
+        "BN4003", "Container image not available",
+        "Image \"{0}\" is not available: {1}. {2}",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SecretNotSet = new(
+        "BN4004", "Secret not set in the environment",
+        "Secret \"{0}\" from 'platform_config.secrets' is not set in your environment; the platform would inject it, so the app would fail or behave differently without it. Set {1} before running (values are passed to the container and never printed).",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor CrlfLineEndings = new(
+        "BN4005", "Script has Windows line endings",
+        "{0} has Windows line endings (CRLF, first on line {1}). The platform runs apps on Linux, where a '#!' line ending in CR fails with 'bad interpreter' and shell tools see stray CRs; convert it to LF: {2}.",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AppFailed = new(
+        "BN4006", "The app exited with an error",
+        "The app exited with code {0} after {1}{2}. The last lines of its log are printed above; the whole log is {3}.",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AppOutOfMemory = new(
+        "BN4007", "The app ran out of memory",
+        "The app was killed for using more than its memory limit of {0} GiB ({1}), after {2}. A platform machine that meets this requirement may have no more memory, so the task could fail there too: use less memory or raise 'min_memory'. To run without local limits, {3}.",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor AppTimedOut = new(
+        "BN4008", "The app ran longer than the timeout",
+        "The app was still running after the timeout of {0} ({1}), counted from the container's start, and was stopped. Make it finish sooner, or raise the timeout ({2}).",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SampleFileNotFound = new(
+        "BN4009", "Sample input or parameters file not found",
+        "{0} \"{1}\" does not exist. {2}",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DockerOperationFailed = new(
+        "BN4010", "Docker operation failed",
+        "Docker could not {0}: {1}",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NoPythonInImage = new(
+        "BN4011", "No Python in the container image",
+        "Image \"{0}\" has no 'python' command on its PATH, and ByteNite runs the entrypoint with the image's Python ('python app/{1}'). Use an image that has Python (e.g. \"python:3.12-slim\") or install it in yours (on Debian: python3 and python-is-python3).",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LeftoverContainersRemoved = new(
+        "BN4012", "Containers left by an interrupted run were removed",
+        "Removed {0} container(s) left by an earlier run that was stopped before it could clean up: {1}.",
+        RunLocal, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NoResults = new(
+        "BN4013", "The app wrote no results",
+        "The app finished but wrote no files to its results directory ({0}), so on the platform the assembler would receive nothing. {1}",
+        RunLocal, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MachineBelowRequirements = new(
+        "BN4014", "This machine is smaller than the device requirements",
+        "'{0}' asks for {1}, but the Docker host has {2}; {3}",
+        RunLocal, DiagnosticSeverity.Warning);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
@@ -355,6 +427,9 @@ public static class DiagnosticCatalog
         CodeGenUnsupportedComposition, CodeGenUnsupportedRef, CodeGenUnsupportedType, CodeGenUnsupportedEnum,
         CodeGenDefaultNotUsed, CodeGenKeywordNotEnforced, CodeGenInvalidName,
         ParamsStringLengthViolation, ParamsNumberOutOfRange,
+        DockerUnavailable, DockerApiUnsupported, ImageUnavailable, SecretNotSet, CrlfLineEndings, AppFailed, AppOutOfMemory,
+        AppTimedOut, SampleFileNotFound, DockerOperationFailed, NoPythonInImage, LeftoverContainersRemoved, NoResults,
+        MachineBelowRequirements,
     };
 
     public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);
