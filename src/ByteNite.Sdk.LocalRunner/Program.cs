@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using ByteNite.Sdk.LocalRunner.Running;
+
+namespace ByteNite.Sdk.LocalRunner;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        Console.OutputEncoding = new UTF8Encoding(false);
+        CommandLine commandLine = CommandLine.Parse(args, Directory.GetCurrentDirectory());
+        if (commandLine.Command == "help")
+        {
+            if (commandLine.Error is not null)
+            {
+                Console.Error.WriteLine("ByteNite.Sdk.LocalRunner: " + commandLine.Error + " (--help lists the options)");
+                return 2;
+            }
+
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+
+        // Ctrl+C, SIGTERM (docker stop, CI cancellation, MSBuild's graceful stop) and SIGHUP (terminal closed) all
+        // cancel the run, which then removes its container before the process exits. The first signal is handled;
+        // a second one is left to the default behaviour, so an impatient user can still stop the process at once.
+        using var cancellation = new CancellationTokenSource();
+        int signals = 0;
+        void OnSignal(PosixSignalContext context)
+        {
+            if (Interlocked.Increment(ref signals) == 1)
+            {
+                context.Cancel = true;
+                Console.Out.WriteLine("RunLocal: " + context.Signal + " received, stopping the app and removing its container...");
+                cancellation.Cancel();
+            }
+        }
+
+        using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using PosixSignalRegistration? sighup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
+
+        try
+        {
+            if (commandLine.Command == "sweep")
+            {
+                return await LocalRun.SweepAsync(null, Console.Out, cancellation.Token).ConfigureAwait(false);
+            }
+
+            RunResult result = await LocalRun.RunAsync(commandLine.Options!, Console.Out, cancellation.Token).ConfigureAwait(false);
+            return result.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return 130;
+        }
+        catch (Exception e)
+        {
+            // The one catch-all, so that a bug is a diagnostic a build shows rather than a stack trace it hides.
+            string origin = commandLine.Options?.Origin ?? "RunLocal";
+            Console.Out.WriteLine(origin + ": error BN0099: ByteNite.Sdk failed while running the app locally: " + e.GetType().Name + ": " + e.Message
+                + ". This is a bug in the SDK; please report it with this output.");
+            Console.Error.WriteLine(e);
+            return 1;
+        }
+    }
+}
