@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
 using ByteNite.Sdk.Model.Json;
 
 namespace ByteNite.Sdk.Model.Diagnostics;
@@ -6,6 +8,11 @@ namespace ByteNite.Sdk.Model.Diagnostics;
 /// <summary>A problem found in one file, located by a span of its text.</summary>
 public sealed class Diagnostic
 {
+    // What ToCanonicalString writes: "path(line,col): error BN1234: message" or "path: warning BN1234: message".
+    private static readonly Regex CanonicalPattern = new(
+        @"^(?<path>.+?)(?:\((?<line>\d+),(?<column>\d+)\))?: (?:error|warning|info) (?<id>BN\d{4}): (?<message>.*)$",
+        RegexOptions.CultureInvariant);
+
     private Diagnostic(DiagnosticDescriptor descriptor, string filePath, LinePositionSpan location, TextSpan span, string message)
     {
         Descriptor = descriptor;
@@ -65,6 +72,33 @@ public sealed class Diagnostic
             _ => "info",
         };
         return origin + ": " + kind + " " + Id + ": " + Message;
+    }
+
+    /// <summary>
+    /// Reads back a line written by <see cref="ToCanonicalString"/> in another process (the local runner's output), so
+    /// that its host can report it with the configured severity and help link. False for any other line.
+    /// </summary>
+    public static bool TryParseCanonical(string line, out Diagnostic? diagnostic)
+    {
+        diagnostic = null;
+        Match match = CanonicalPattern.Match(line);
+        DiagnosticDescriptor? descriptor = match.Success ? DiagnosticCatalog.All.FirstOrDefault(d => d.Id == match.Groups["id"].Value) : null;
+        if (descriptor is null)
+        {
+            return false;
+        }
+
+        LinePositionSpan location = default;
+        if (match.Groups["line"].Success)
+        {
+            var start = new LinePosition(
+                int.Parse(match.Groups["line"].Value, CultureInfo.InvariantCulture),
+                int.Parse(match.Groups["column"].Value, CultureInfo.InvariantCulture));
+            location = new LinePositionSpan(start, start);
+        }
+
+        diagnostic = new Diagnostic(descriptor, match.Groups["path"].Value, location, default, match.Groups["message"].Value);
+        return true;
     }
 
     public override string ToString() => ToCanonicalString(Descriptor.DefaultSeverity);
