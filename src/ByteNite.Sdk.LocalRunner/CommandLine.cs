@@ -32,6 +32,8 @@ public sealed class CommandLine
           --origin FILE          file that diagnostics without a file of their own point at (default: manifest.json)
           --caller cli|msbuild   word hints with switches (cli) or MSBuild properties (msbuild)
           --quiet-app            do not echo the app's output (it is still written to container.log)
+          --stop-on-input-close  cancel the run when standard input reaches its end (how a build cancels it
+                                 on any OS: the MSBuild task keeps the runner's input open and closes it)
 
         Exit codes: 0 the app succeeded; 1 it failed or could not run (see the BNxxxx errors); 2 bad command line;
         130 cancelled (Ctrl+C or SIGTERM). Diagnostics use MSBuild's format: file(line,col): error BN4001: message.
@@ -52,6 +54,9 @@ public sealed class CommandLine
 
     /// <summary>Set when the command line is invalid.</summary>
     public string? Error { get; }
+
+    /// <summary>--stop-on-input-close: the end of standard input cancels the run, as a signal would.</summary>
+    public bool StopOnInputClose { get; private init; }
 
     public static CommandLine Parse(IReadOnlyList<string> args, string currentDirectory)
     {
@@ -75,7 +80,7 @@ public sealed class CommandLine
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
         string[] withValue = { "--app-dir", "--input", "--params", "--output-dir", "--timeout", "--pull", "--shared-cache", "--user-cache", "--run-id", "--origin", "--caller" };
-        string[] switches = { "--no-limits", "--no-input", "--quiet-app" };
+        string[] switches = { "--no-limits", "--no-input", "--quiet-app", "--stop-on-input-close" };
         for (int i = 1; i < args.Count; i++)
         {
             string arg = args[i];
@@ -172,7 +177,7 @@ public sealed class CommandLine
             }
         }
 
-        return new CommandLine("run", options, null);
+        return new CommandLine("run", options, null) { StopOnInputClose = flags.Contains("--stop-on-input-close") };
     }
 
     private static string? Resolve(Dictionary<string, string> values, string name, string currentDirectory) =>

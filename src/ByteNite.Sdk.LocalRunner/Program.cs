@@ -45,6 +45,11 @@ public static class Program
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using PosixSignalRegistration? sighup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
 
+        if (commandLine.StopOnInputClose)
+        {
+            _ = Task.Run(() => CancelWhenInputCloses(cancellation));
+        }
+
         try
         {
             if (commandLine.Command == "sweep")
@@ -67,6 +72,25 @@ public static class Program
                 + ". This is a bug in the SDK; please report it with this output.");
             Console.Error.WriteLine(e);
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// MSBuild cancels a task on every OS the same way: it asks the task, which then closes the runner's standard input.
+    /// Signals would not do on Windows, and killing the process would leave its container behind.
+    /// </summary>
+    private static void CancelWhenInputCloses(CancellationTokenSource cancellation)
+    {
+        using Stream input = Console.OpenStandardInput();
+        var buffer = new byte[256];
+        while (input.Read(buffer, 0, buffer.Length) > 0)
+        {
+        }
+
+        if (!cancellation.IsCancellationRequested)
+        {
+            Console.Out.WriteLine("RunLocal: the build was cancelled, stopping the app and removing its container...");
+            cancellation.Cancel();
         }
     }
 }

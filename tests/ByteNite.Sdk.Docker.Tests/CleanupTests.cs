@@ -63,6 +63,37 @@ public class CleanupTests
     }
 
     [DockerFact]
+    public async Task With_stop_on_input_close_the_end_of_its_input_removes_the_container_and_exits_130()
+    {
+        using TestApp app = TestApp.Current(Sleeper);
+        string runId = TestApp.NewRunId();
+        using Runner.RunningProcess runner = Runner.Start("run", "--app-dir", app.Path, "--output-dir", app.OutputDirectory, "--run-id", runId, "--timeout", "300", "--stop-on-input-close");
+
+        await DockerRequirement.WaitForRunningContainerAsync(runId);
+        runner.CloseInput();
+        int exitCode = await runner.WaitAsync();
+
+        Assert.True(exitCode == 130, runner.Output);
+        Assert.Contains("the build was cancelled", runner.Output);
+        Assert.Empty(await DockerRequirement.ContainersOfRunAsync(runId));
+    }
+
+    [DockerFact]
+    public async Task Without_stop_on_input_close_the_end_of_its_input_changes_nothing()
+    {
+        using TestApp app = TestApp.Current("import time\ntime.sleep(2)\nprint('finished')\n");
+        string runId = TestApp.NewRunId();
+        using Runner.RunningProcess runner = Runner.Start("run", "--app-dir", app.Path, "--output-dir", app.OutputDirectory, "--run-id", runId);
+
+        await DockerRequirement.WaitForRunningContainerAsync(runId);
+        runner.CloseInput();
+        int exitCode = await runner.WaitAsync();
+
+        Assert.True(exitCode == 0, runner.Output);
+        Assert.Contains("finished", runner.Output);
+    }
+
+    [DockerFact]
     public async Task A_killed_runners_container_is_swept_and_reported_by_the_next_run()
     {
         using TestApp app = TestApp.Current(Sleeper);

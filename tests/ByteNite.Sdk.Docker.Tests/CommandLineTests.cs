@@ -17,10 +17,11 @@ public class CommandLineTests
         {
             "run", "--app-dir", "app", "--input", "in.bin", "--params=p.json", "--output-dir", "out", "--timeout", "30",
             "--pull", "always", "--no-limits", "--shared-cache", "shared", "--user-cache", "user", "--run-id", "r1",
-            "--origin", "App.csproj", "--caller", "msbuild", "--quiet-app",
+            "--origin", "App.csproj", "--caller", "msbuild", "--quiet-app", "--stop-on-input-close",
         }, Here);
 
         Assert.Null(line.Error);
+        Assert.True(line.StopOnInputClose);
         RunOptions options = line.Options!;
         Assert.Equal(Path.Combine(Here, "app"), options.AppDirectory);
         Assert.Equal(Path.Combine(Here, "in.bin"), options.InputFile);
@@ -41,7 +42,9 @@ public class CommandLineTests
     [Fact]
     public void The_defaults_are_the_current_folder_sample_files_and_the_missing_pull_policy()
     {
-        RunOptions options = CommandLine.Parse(new[] { "run" }, Here).Options!;
+        CommandLine line = CommandLine.Parse(new[] { "run" }, Here);
+        Assert.False(line.StopOnInputClose);
+        RunOptions options = line.Options!;
 
         Assert.Equal(Path.GetFullPath(Here), options.AppDirectory);
         Assert.Null(options.InputFile);

@@ -163,6 +163,8 @@ internal static class Runner
     {
         var start = new ProcessStartInfo(DotNet, new[] { Dll }.Concat(args))
         {
+            // Held open like the MSBuild task holds it; CloseInput ends it.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -205,6 +207,9 @@ internal static class Runner
             using Process kill = Process.Start(new ProcessStartInfo("kill", new[] { "-" + signal, Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }) { UseShellExecute = false })!;
             kill.WaitForExit();
         }
+
+        /// <summary>Ends the runner's standard input, the way the MSBuild task cancels a run.</summary>
+        public void CloseInput() => Process.StandardInput.Close();
 
         public async Task<int> WaitAsync(int seconds = 60)
         {
