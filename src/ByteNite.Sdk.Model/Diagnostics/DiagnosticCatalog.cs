@@ -368,7 +368,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor AppFailed = new(
         "BN4006", "The app exited with an error",
-        "The app exited with code {0} after {1}{2}. The last lines of its log are printed above; the whole log is {3}.",
+        "The app exited with code {0} after {1}{2}. Its whole log is {3}.",
         RunLocal, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor AppOutOfMemory = new(
@@ -411,6 +411,11 @@ public static class DiagnosticCatalog
         "'{0}' asks for {1}, but the Docker host has {2}; {3}",
         RunLocal, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RunnerFailed = new(
+        "BN4015", "The local runner could not run",
+        "The local runner exited with code {0} without running the app: {1}. Check the ByteNiteRunLocalArguments property and that '{2}' runs .NET 10 apps; if both are right, this is a bug in the SDK: please report it with this output.",
+        RunLocal, DiagnosticSeverity.Error);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
@@ -429,7 +434,7 @@ public static class DiagnosticCatalog
         ParamsStringLengthViolation, ParamsNumberOutOfRange,
         DockerUnavailable, DockerApiUnsupported, ImageUnavailable, SecretNotSet, CrlfLineEndings, AppFailed, AppOutOfMemory,
         AppTimedOut, SampleFileNotFound, DockerOperationFailed, NoPythonInImage, LeftoverContainersRemoved, NoResults,
-        MachineBelowRequirements,
+        MachineBelowRequirements, RunnerFailed,
     };
 
     public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);
