@@ -13,7 +13,8 @@ internal static class DotNet
     public static string Executable =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null)
+    /// <param name="whileRunning">Called once the process has started, e.g. to interrupt it as a user would.</param>
+    public static ProcessResult Run(string workingDirectory, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, Action<Process>? whileRunning = null)
     {
         var startInfo = new ProcessStartInfo(Executable)
         {
@@ -61,6 +62,7 @@ internal static class DotNet
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        whileRunning?.Invoke(process);
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);

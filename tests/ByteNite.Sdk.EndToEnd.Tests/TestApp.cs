@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -128,7 +129,7 @@ public sealed class TestApp
         return new BuildResult(Run(all, environment));
     }
 
-    public ProcessResult Run(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null)
+    public ProcessResult Run(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, Action<Process>? whileRunning = null)
     {
         var variables = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _fixture.NuGetPackagesDirectory };
         if (environment is not null)
@@ -139,7 +140,7 @@ public sealed class TestApp
             }
         }
 
-        return DotNet.Run(Directory, arguments, variables);
+        return DotNet.Run(Directory, arguments, variables, whileRunning);
     }
 
     private static void CopyDirectory(string source, string destination)

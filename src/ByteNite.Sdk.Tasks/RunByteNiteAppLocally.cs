@@ -1,0 +1,147 @@
+using System;
+using System.Diagnostics;
+using System.Text;
+using System.Threading;
+using ByteNite.Sdk.Model.Diagnostics;
+using ByteNite.Sdk.Model.Hosting;
+using Microsoft.Build.Framework;
+
+namespace ByteNite.Sdk.Tasks;
+
+/// <summary>
+/// Starts the local runner (a process of its own, so that Docker.DotNet never loads into MSBuild) and relays what it
+/// prints: its BNxxxx lines as diagnostics with the project's severities and their help links, everything else as
+/// high-importance messages. Unlike Exec, a cancelled build stops the runner gracefully (its container is removed), and
+/// a failed run fails the task, so the project is shown as failed.
+/// </summary>
+public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableTask
+{
+    // Exit codes of the runner (its --help): 1 comes with its own errors, 2 with a refused command line on its error output.
+    private const int Succeeded = 0;
+    private const int Cancelled = 130;
+
+    private readonly ManualResetEventSlim _cancelled = new(false);
+
+    /// <summary>The dotnet host that runs the (framework-dependent) runner.</summary>
+    [Required]
+    public string DotnetHost { get; set; } = string.Empty;
+
+    /// <summary>ByteNite.Sdk.LocalRunner.dll.</summary>
+    [Required]
+    public string RunnerPath { get; set; } = string.Empty;
+
+    /// <summary>The runner's arguments after its path, e.g. <c>run --app-dir "..." --run-id ...</c>.</summary>
+    [Required]
+    public string Arguments { get; set; } = string.Empty;
+
+    [Required]
+    public string WorkingDirectory { get; set; } = string.Empty;
+
+    /// <summary>Where a failure of the runner itself is reported.</summary>
+    [Required]
+    public string ProjectPath { get; set; } = string.Empty;
+
+    /// <summary>How long a cancelled runner may take to stop the app and remove its container before it is killed.</summary>
+    public int CancelGracePeriodSeconds { get; set; } = 30;
+
+    [Output]
+    public int ExitCode { get; private set; }
+
+    public void Cancel() => _cancelled.Set();
+
+    public override bool Execute()
+    {
+        // Problems in the configuration itself are the validation task's to report, once per build.
+        SeverityConfiguration severities = CreateSeverityConfiguration();
+        using Process runner = Start();
+        bool reported = false;
+        string lastError = "it printed nothing on its error output";
+        runner.OutputDataReceived += (_, e) => reported |= e.Data is not null && Relay(e.Data, severities);
+        runner.ErrorDataReceived += (_, e) =>
+        {
+            if (!string.IsNullOrWhiteSpace(e.Data))
+            {
+                lastError = e.Data!.Trim();
+                Log.LogMessage(MessageImportance.High, e.Data);
+            }
+        };
+        runner.BeginOutputReadLine();
+        runner.BeginErrorReadLine();
+
+        WaitForExit(runner);
+        ExitCode = runner.ExitCode;
+        switch (ExitCode)
+        {
+            case Succeeded:
+                break;
+            case Cancelled:
+                // The user stopped the build, which MSBuild reports itself: not an error of the app's.
+                Log.LogMessage(MessageImportance.High, "RunLocal was cancelled; its container was removed.");
+                return false;
+            default:
+                // The runner's own errors say what went wrong; a failure without one (a command line it refused, a
+                // runtime that cannot start it) still needs a code and a next step.
+                if (!reported)
+                {
+                    DiagnosticLog.Report(Log, Diagnostic.CreateForFile(DiagnosticCatalog.RunnerFailed, ProjectPath, ExitCode, lastError.TrimEnd('.'), DotnetHost), DiagnosticSeverity.Error);
+                }
+
+                break;
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    private Process Start()
+    {
+        var startInfo = new ProcessStartInfo(DotnetHost, "exec \"" + RunnerPath + "\" " + Arguments + " --stop-on-input-close")
+        {
+            WorkingDirectory = WorkingDirectory,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        return Process.Start(startInfo) ?? throw new InvalidOperationException("'" + DotnetHost + "' could not be started.");
+    }
+
+    private void WaitForExit(Process runner)
+    {
+        using var exited = new ManualResetEventSlim(false);
+        runner.EnableRaisingEvents = true;
+        runner.Exited += (_, _) => exited.Set();
+        if (!runner.HasExited && WaitHandle.WaitAny(new[] { exited.WaitHandle, _cancelled.WaitHandle }) == 1)
+        {
+            // The end of its input is the runner's cue to stop the app and remove the container.
+            runner.StandardInput.Close();
+            if (!runner.WaitForExit(CancelGracePeriodSeconds * 1000))
+            {
+                Log.LogWarning("The local runner did not stop within " + CancelGracePeriodSeconds + " s of the cancellation and was killed; its container is removed by the next run.");
+                runner.Kill();
+            }
+        }
+
+        // Without a timeout, this also waits until the redirected output has been read to its end.
+        runner.WaitForExit();
+    }
+
+    /// <summary>Logs one line of the runner's output; true when it was a diagnostic.</summary>
+    private bool Relay(string line, SeverityConfiguration severities)
+    {
+        if (!Diagnostic.TryParseCanonical(line, out Diagnostic? diagnostic))
+        {
+            Log.LogMessage(MessageImportance.High, line);
+            return false;
+        }
+
+        if (severities.GetEffectiveSeverity(diagnostic!) is { } severity)
+        {
+            DiagnosticLog.Report(Log, diagnostic!, severity);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Xunit;
+
+namespace ByteNite.Sdk.EndToEnd.Tests;
+
+/// <summary>
+/// `dotnet build -t:RunLocal` and `dotnet run` on the samples, through the packed SDK, in real Docker. These need a Docker
+/// daemon and the samples' image (eng/docker-setup.sh, which eng/test.sh runs as root); without them they fail, never skip.
+/// </summary>
+[Collection(SdkCollection.Name)]
+public sealed class RunLocalTests
+{
+    private readonly SdkPackageFixture _sdk;
+
+    public RunLocalTests(SdkPackageFixture sdk) => _sdk = sdk;
+
+    [Theory]
+    [InlineData("hello-world")]          // seed dialect: main.py calls runner.run(basepath, params, metadata)
+    [InlineData("hello-world-current")]  // current dialect: TASK_DIR, TASK_RESULTS_DIR, APP_PARAMS
+    public void RunLocal_runs_the_sample_in_docker_and_copies_its_results_back(string sample)
+    {
+        TestApp app = _sdk.CreateApp(sample, "runlocal");
+        app.Write("sample/params.json", "{ \"case\": \"title\" }");
+
+        BuildResult result = app.Build("-t:RunLocal");
+
+        BuildAssert.Succeeded(result);
+        Assert.Contains("RunLocal succeeded: exit code 0", result.Output);
+        Assert.Equal("Hello, World!", File.ReadAllText(SingleResult(app, "hello_world.txt")).Trim());
+        Assert.Contains(Path.GetFileNameWithoutExtension(app.ProjectPath) + " -> " + SingleRun(app) + "/", result.Output);
+    }
+
+    [Fact]
+    public void The_terminal_logger_shows_the_run_folder_as_the_projects_output()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-terminal-logger");
+
+        string output = RunLocalInTerminal(app);
+
+        // What a user sees in a terminal: the project line links to the run folder; the app's own output is hidden.
+        string runFolder = Path.GetRelativePath(app.Directory, SingleRun(app));
+        Assert.Matches(@"HelloWorldCurrent net10\.0 succeeded \([0-9.]+s\) → " + Regex.Escape(runFolder) + "/", output);
+        Assert.DoesNotContain("| hello-world", output);
+    }
+
+    [Fact]
+    public void With_the_terminal_logger_a_failed_run_shows_its_error_and_its_run_folder()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-terminal-logger-crash");
+        app.Write("app/main.py", "import sys\nprint('about to fail')\nsys.exit(3)\n");
+
+        string output = RunLocalInTerminal(app);
+
+        string runFolder = Path.GetRelativePath(app.Directory, SingleRun(app));
+        Assert.Matches(@"HelloWorldCurrent net10\.0 failed with 1 error\(s\) \([0-9.]+s\) → " + Regex.Escape(runFolder) + "/", output);
+        Assert.Contains("error BN4006: The app exited with code 3", output);
+    }
+
+    [Fact]
+    public void Invalid_sample_params_stop_RunLocal_before_any_container_starts()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "runlocal-invalid-params");
+        app.Write("sample/params.json", "{\n  \"case\": \"shout\"\n}\n");
+
+        BuildResult result = app.Build("-t:RunLocal");
+
+        BuildAssert.Failed(result);
+        Assert.Contains(app.PathOf("sample/params.json") + "(2,11): error BN2010:", result.Output);
+        Assert.False(Directory.Exists(RunFolder(app)), "no run may start with invalid parameters");
+    }
+
+    [Fact]
+    public void A_crashing_app_fails_the_build_with_its_exit_code()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-crash");
+        app.Write("app/main.py", "import sys\nprint('about to fail')\nsys.exit(3)\n");
+
+        BuildResult result = app.Build("-t:RunLocal");
+
+        BuildAssert.Failed(result);
+        Assert.Contains("error BN4006: The app exited with code 3", result.Output);
+        Assert.Contains("| about to fail", result.Output);
+        Assert.All(result.Codes, code => Assert.Equal("BN4006", code));
+    }
+
+    [Fact]
+    public void Cancelling_the_build_stops_the_app_and_removes_its_container()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-cancel");
+        app.Write("app/main.py", "import time\nprint('started', flush=True)\ntime.sleep(600)\n");
+
+        // SIGINT to dotnet alone, not to its process group: MSBuild cancels the task, which must stop the runner.
+        ProcessResult result = app.Run(
+            new[] { "build", app.ProjectPath, "-nodeReuse:false", "-tl:off", "-v:m", "-t:RunLocal" },
+            whileRunning: dotnet =>
+            {
+                WaitFor(() => ContainersOf(app).Length > 0, "a running RunLocal container");
+                Signal(dotnet, "INT");
+            });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("RunLocal cancelled; container", result.Output);
+        Assert.Empty(ContainersOf(app));
+    }
+
+    [Fact]
+    public void Arguments_the_runner_refuses_are_BN4015_quoting_it()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-bad-arguments");
+
+        BuildResult result = app.Build("-t:RunLocal", "-p:ByteNiteRunLocalArguments=--quiet");
+
+        BuildAssert.Failed(result);
+        Assert.Contains(app.ProjectPath + " : error BN4015: The local runner exited with code 2 without running the app: ByteNite.Sdk.LocalRunner: unknown option '--quiet'", result.Output);
+    }
+
+    [Fact]
+    public void Dotnet_run_runs_the_app_with_its_output_on_the_console()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "dotnet-run");
+
+        ProcessResult result = app.Run(new[] { "run", "--project", app.ProjectPath });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("| hello-world: wrote", result.Output);
+        Assert.Equal("HELLO, WORLD!", File.ReadAllText(SingleResult(app, "hello_world.txt")).Trim());
+    }
+
+    private static string RunFolder(TestApp app) => Path.Combine(app.Directory, "bin", "Debug", "net10.0", "runlocal");
+
+    private static string SingleRun(TestApp app) => Assert.Single(Directory.GetDirectories(RunFolder(app)));
+
+    /// <summary>`dotnet build -t:RunLocal` with the terminal logger, as in a terminal, without its control sequences
+    /// (colours, cursor moves, links, progress).</summary>
+    private static string RunLocalInTerminal(TestApp app) =>
+        Regex.Replace(app.Run(new[] { "build", app.ProjectPath, "-nodeReuse:false", "-tl:on", "-t:RunLocal" }).Output, @"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-9;?]*[A-Za-z]", string.Empty).Replace("\r", string.Empty);
+
+    /// <summary>The app's RunLocal containers, found by the label the runner gives them, through the docker CLI.</summary>
+    private static string[] ContainersOf(TestApp app)
+    {
+        ProcessResult ps = Docker("ps", "-aq", "--filter", "label=com.bytenite.sdk.runlocal.app=" + app.Directory);
+        Assert.True(ps.ExitCode == 0, ps.Output);
+        return ps.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private static ProcessResult Docker(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process docker = Process.Start(start)!;
+        string output = docker.StandardOutput.ReadToEnd() + docker.StandardError.ReadToEnd();
+        docker.WaitForExit();
+        return new ProcessResult(docker.ExitCode, output, TimeSpan.Zero);
+    }
+
+    private static void Signal(Process process, string signal)
+    {
+        using Process kill = Process.Start(new ProcessStartInfo("kill", new[] { "-" + signal, process.Id.ToString(CultureInfo.InvariantCulture) }) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
+    private static void WaitFor(Func<bool> condition, string what, int seconds = 120)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no " + what + " within " + seconds + " s");
+            Thread.Sleep(200);
+        }
+    }
+
+    private static string SingleResult(TestApp app, string fileName)
+    {
+        string run = SingleRun(app);
+        Assert.True(File.Exists(Path.Combine(run, "container.log")), "the container's log is kept next to the results");
+        return Path.Combine(run, "results", fileName);
+    }
+}
