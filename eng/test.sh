@@ -9,6 +9,8 @@ cd "$repo"
 
 if [ -f eng/docker-setup.sh ] && [ "$(id -u)" = 0 ]; then
   bash eng/docker-setup.sh
+  # Docker is set up now, so a Docker test that cannot reach it is a failure, never a skip.
+  export BYTENITE_REQUIRE_DOCKER=1
 fi
 
 log="$(mktemp)"
