@@ -36,6 +36,22 @@ public static class ParamsCodeGenerator
     }
 
     /// <summary>
+    /// The <c>$ref</c>s that generation reports as BN2021 (not found, in another document, a cycle), found without
+    /// generating: validation reads the same references and leaves these to the generator, so each is reported once.
+    /// Empty when the schema is not JSON or breaks the schema rules (then generation reports no <c>$ref</c> either).
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> FindUnfollowableReferences(SourceFile schemaFile)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (JsonParser.Parse(schemaFile, DiagnosticCatalog.SchemaJsonCodes, diagnostics) is JsonNode root && !StopsGeneration(schemaFile, root, diagnostics))
+        {
+            SchemaDocument.Load(schemaFile, (JsonObject)root, diagnostics);
+        }
+
+        return diagnostics.Where(d => d.Descriptor == DiagnosticCatalog.CodeGenUnsupportedRef).ToList();
+    }
+
+    /// <summary>
     /// The root type name for an app or project name: "hello-world" → "HelloWorldParams", "img_gen" → "ImgGenParams".
     /// MSBuild passes the project's name, so the type reads like the project ("HelloWorld.csproj" → HelloWorldParams).
     /// </summary>
@@ -54,11 +70,8 @@ public static class ParamsCodeGenerator
             return null;
         }
 
-        int before = diagnostics.Count;
-        SchemaRules.Check(schemaFile, root, diagnostics);
-        if (diagnostics.Skip(before).Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) || diagnostics.Any(d => d.Id == DiagnosticCatalog.SchemaDuplicateKey.Id))
+        if (StopsGeneration(schemaFile, root, diagnostics))
         {
-            // A schema that is not one (BN2004), or one whose duplicate keys make its meaning depend on the reader (BN2002).
             return null;
         }
 
@@ -66,6 +79,18 @@ public static class ParamsCodeGenerator
         JsonSchema schema = ReadWithNJsonSchema(document.ToNJsonSchemaText());
         ParamsModel? model = ParamsModelBuilder.Build(document, schema, options, diagnostics);
         return model is null ? null : CSharpEmitter.Emit(model);
+    }
+
+    /// <summary>
+    /// Checks the schema rules; true for a schema that is not one (BN2004), or one whose duplicate keys make its meaning
+    /// depend on the reader (BN2002): nothing is generated from those.
+    /// </summary>
+    private static bool StopsGeneration(SourceFile schemaFile, JsonNode root, List<Diagnostic> diagnostics)
+    {
+        int before = diagnostics.Count;
+        SchemaRules.Check(schemaFile, root, diagnostics);
+        return diagnostics.Skip(before).Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error)
+            || diagnostics.Any(d => d.Id == DiagnosticCatalog.SchemaDuplicateKey.Id);
     }
 
     private static bool CheckOptions(SourceFile schemaFile, ParamsCodeGeneratorOptions options, List<Diagnostic> diagnostics)

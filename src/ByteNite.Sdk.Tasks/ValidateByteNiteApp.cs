@@ -3,9 +3,11 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ByteNite.Sdk.Analyzers;
+using ByteNite.Sdk.CodeGeneration;
 using ByteNite.Sdk.Model;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Hosting;
+using ByteNite.Sdk.Model.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -37,6 +39,13 @@ public sealed class ValidateByteNiteApp : SeverityConfiguredTask
     /// version, unreadable files), so that each problem is reported once.
     /// </summary>
     public bool LeaveTextDiagnosticsToAnalyzer { get; set; }
+
+    /// <summary>
+    /// True when the params generator runs in this build. It reports each <c>$ref</c> it cannot follow (BN2021, with what
+    /// that means for the generated code), so the validator's BN2012-BN2014 at the same <c>$ref</c> would be a second
+    /// report of one problem and are left out; those the generator does not report stay.
+    /// </summary>
+    public bool SchemaReferencesReportedByGenerator { get; set; }
 
     /// <summary>The manifest's version as written, e.g. "0.4.rev2"; empty when it has none or it is invalid.</summary>
     [Output]
@@ -73,9 +82,12 @@ public sealed class ValidateByteNiteApp : SeverityConfiguredTask
         });
 
         HashSet<string> reportedByAnalyzer = LeaveTextDiagnosticsToAnalyzer ? TextDiagnosticKeys() : new HashSet<string>();
+        HashSet<string> referencesReportedByGenerator = SchemaReferencesReportedByGenerator ? GeneratorReferenceKeys() : new HashSet<string>();
         foreach (Diagnostic diagnostic in severities.Diagnostics.Concat(result.Diagnostics))
         {
-            if (!reportedByAnalyzer.Contains(Key(diagnostic)) && severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
+            bool reportedByGenerator = IsReferenceProblem(diagnostic) && referencesReportedByGenerator.Contains(PositionKey(diagnostic));
+            if (!reportedByAnalyzer.Contains(Key(diagnostic)) && !reportedByGenerator
+                && severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
             {
                 Report(diagnostic, severity);
             }
@@ -118,6 +130,29 @@ public sealed class ValidateByteNiteApp : SeverityConfiguredTask
 
         return keys;
     }
+
+    /// <summary>Where the generator reports a <c>$ref</c> of schema.json that it cannot follow.</summary>
+    private HashSet<string> GeneratorReferenceKeys()
+    {
+        string path = Path.Combine(AppDirectory, AppFolderValidator.SchemaFileName);
+        try
+        {
+            SourceFile schema = SourceFile.Read(path, out _);
+            return new HashSet<string>(ParamsCodeGenerator.FindUnfollowableReferences(schema).Select(PositionKey), StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            return new HashSet<string>(); // validation reports the file as unreadable (BN0002)
+        }
+    }
+
+    private static bool IsReferenceProblem(Diagnostic diagnostic) =>
+        diagnostic.Descriptor == DiagnosticCatalog.SchemaRefNotFound
+        || diagnostic.Descriptor == DiagnosticCatalog.SchemaRefRemote
+        || diagnostic.Descriptor == DiagnosticCatalog.SchemaRefCycle;
+
+    private static string PositionKey(Diagnostic diagnostic) =>
+        string.Join("|", diagnostic.FilePath, diagnostic.Span.Start, diagnostic.Span.Length);
 
     private static string Key(Diagnostic diagnostic) =>
         string.Join("|", diagnostic.Id, diagnostic.FilePath, diagnostic.Span.Start, diagnostic.Span.Length, diagnostic.Message);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ByteNite.Sdk.Model.Diagnostics;
+using ByteNite.Sdk.Model.Json;
 using Xunit;
 
 namespace ByteNite.Sdk.CodeGeneration.Tests;
@@ -123,6 +124,40 @@ public class DiagnosticTests
         ParamsCodeGeneratorResult result = Generator.Run(Unmark(codes, schemaWithMarkers).Schema);
         Assert.NotNull(result.Code);
         RoslynCompiler.Compile(result.Code!, "Unsupported");
+    }
+
+    [Fact]
+    public void The_references_it_cannot_follow_are_found_without_generating_where_generation_reports_them()
+    {
+        const string schema = """
+            {
+              "properties": {
+                "remote": { "$ref": "other.json#/definitions/x" },
+                "missing": { "$ref": "#/definitions/missing" },
+                "good": { "$ref": "#/definitions/a" },
+                "loop": { "$ref": "#/definitions/b" }
+              },
+              "definitions": {
+                "a": { "type": "string" },
+                "b": { "$ref": "#/definitions/c" },
+                "c": { "$ref": "#/definitions/b" }
+              }
+            }
+            """;
+        var source = new SourceFile("schema.json", schema);
+
+        IReadOnlyList<Diagnostic> found = ParamsCodeGenerator.FindUnfollowableReferences(source);
+
+        Assert.Equal(new[] { "BN2021 3,25", "BN2021 4,26", "BN2021 10,20" }, Generator.Describe(found));
+        Assert.Equal(Generator.Describe(Generator.Run(schema).Diagnostics), Generator.Describe(found));
+    }
+
+    [Theory]
+    [InlineData("{ \"type\": }")]
+    [InlineData("""{ "properties": { "a": { "maxLength": "5", "$ref": "other.json" } } }""")]
+    public void A_schema_that_gives_no_code_has_no_references_to_report(string schema)
+    {
+        Assert.Empty(ParamsCodeGenerator.FindUnfollowableReferences(new SourceFile("schema.json", schema)));
     }
 
     [Fact]

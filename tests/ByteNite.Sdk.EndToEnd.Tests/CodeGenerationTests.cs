@@ -123,7 +123,25 @@ public sealed class CodeGenerationTests
             BuildAssert.HasLine(result, reference);
             Assert.Equal(2, result.Count("BN2020")); // the console logger prints each line twice
             Assert.Equal(2, result.Count("BN2021"));
+            Assert.Equal(0, result.Count("BN2013")); // validation reads the same $ref and leaves it to the generator
         }
+    }
+
+    [Fact]
+    public void Without_code_generation_the_validation_reports_a_ref_to_another_document()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "codegen-off-remote-ref");
+        app.Replace("schema.json", "\"properties\": {", """
+            "properties": {
+                "output": { "$ref": "other.json#/definitions/output" },
+            """);
+        app.WriteProject("<PropertyGroup><ByteNiteGenerateParams>false</ByteNiteGenerateParams></PropertyGroup>");
+
+        BuildResult result = app.Build();
+
+        BuildAssert.Succeeded(result);
+        Assert.Equal(2, result.Count("BN2013"));
+        Assert.Equal(0, result.Count("BN2021"));
     }
 
     [Fact]

@@ -72,33 +72,4 @@ public class PackTaskTests
         item.SetMetadata("Mode", "644");
         return item;
     }
-
-    private sealed class RecordingEngine : IBuildEngine
-    {
-        public List<BuildErrorEventArgs> Errors { get; } = new();
-
-        public bool ContinueOnError => false;
-
-        public int LineNumberOfTaskNode => 0;
-
-        public int ColumnNumberOfTaskNode => 0;
-
-        public string ProjectFileOfTaskNode => string.Empty;
-
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => throw new NotSupportedException();
-
-        public void LogCustomEvent(CustomBuildEventArgs e)
-        {
-        }
-
-        public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
-
-        public void LogMessageEvent(BuildMessageEventArgs e)
-        {
-        }
-
-        public void LogWarningEvent(BuildWarningEventArgs e)
-        {
-        }
-    }
 }
