@@ -256,6 +256,39 @@ public sealed class CodeGenerationTests
     }
 
     [Fact]
+    public void A_service_that_also_references_the_sdk_package_gets_the_params_checks_on_its_own_code()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "codegen-analyzer-app");
+        app.Write("schema.json", """
+            {
+              "type": "object",
+              "properties": {
+                "case": { "type": "string", "enum": ["upper", "lower", "title"] },
+                "prompt": { "type": "string", "maxLength": 5 },
+                "steps": { "type": "integer", "minimum": 1, "maximum": 50 }
+              },
+              "required": ["case"]
+            }
+            """);
+        string consumer = CreateConsumer(app, "analyzer", """
+            using HelloWorld;
+
+            var p = new HelloWorldParams { Case = HelloWorldCase.Upper, Prompt = "far too long", Steps = 80 };
+            System.Console.Write(p.Steps);
+            """, packageReference: true);
+
+        BuildResult build = new(DotNet.Run(consumer, new[] { "build", "-nodeReuse:false", "-tl:off", "-v:m" }, NuGetEnvironment()));
+
+        // Warnings by default: the build succeeds and reports each constant at its position in the service's code.
+        BuildAssert.Succeeded(build);
+        string program = Path.Combine(consumer, "Program.cs");
+        Assert.Contains(build.DiagnosticLines, line => line.StartsWith(program + "(3,70): warning BN2030:", StringComparison.Ordinal));
+        Assert.Contains(build.DiagnosticLines, line => line.StartsWith(program + "(3,94): warning BN2031:", StringComparison.Ordinal));
+        // The app's JSON files are not the service's: no manifest or schema diagnostics there.
+        Assert.All(build.Codes, code => Assert.Matches("^BN203[01]$", code));
+    }
+
+    [Fact]
     public void The_package_carries_the_generator_and_its_dependencies_next_to_the_tasks_and_nothing_MSBuild_supplies()
     {
         _sdk.EnsurePacked();
@@ -269,9 +302,15 @@ public sealed class CodeGenerationTests
         Assert.Contains("targets/ByteNite.Sdk.CodeGeneration.targets", package.Entries.Select(e => e.FullName));
     }
 
-    /// <summary>A console project (Microsoft.NET.Sdk) next to the app, with a ProjectReference to it.</summary>
-    private string CreateConsumer(TestApp app, string name, string program)
+    /// <summary>
+    /// A console project (Microsoft.NET.Sdk) next to the app, with a ProjectReference to it, and with
+    /// <paramref name="packageReference"/> a PackageReference to ByteNite.Sdk for its analyzer.
+    /// </summary>
+    private string CreateConsumer(TestApp app, string name, string program, bool packageReference = false)
     {
+        string sdkReference = packageReference
+            ? $"""<PackageReference Include="ByteNite.Sdk" Version="{_sdk.Version}" PrivateAssets="all" />"""
+            : string.Empty;
         string directory = Path.Combine(_sdk.AppsDirectory, app.ProjectName + "-" + name);
         Directory.CreateDirectory(directory);
         File.Copy(app.PathOf("nuget.config"), Path.Combine(directory, "nuget.config"));
@@ -285,6 +324,7 @@ public sealed class CodeGenerationTests
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{app.ProjectPath}" />
+                {sdkReference}
               </ItemGroup>
             </Project>
             """);
