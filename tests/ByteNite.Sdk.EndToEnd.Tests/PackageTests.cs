@@ -30,12 +30,17 @@ public sealed class PackageTests
         Assert.Contains("tasks/netstandard2.0/ByteNite.Sdk.Model.dll", entries);
         // MSBuild supplies its own assemblies; a copy in the package could not be loaded next to them.
         Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", System.StringComparison.Ordinal));
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal));
+        // Nothing a PackageReference would compile against or import: analyzers/ is all NuGet takes from it.
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal)
+            || e.StartsWith("ref/", System.StringComparison.Ordinal) || e.StartsWith("build", System.StringComparison.Ordinal));
 
         using Stream nuspecStream = package.Entries.Single(e => e.FullName == "ByteNite.Sdk.nuspec").Open();
         XElement metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         Assert.Equal(_sdk.Version, metadata.Elements().Single(e => e.Name.LocalName == "version").Value);
-        Assert.Equal("MSBuildSdk", metadata.Descendants().Single(e => e.Name.LocalName == "packageType").Attribute("name")!.Value);
+        // An MSBuild SDK, and a dependency package too, so that a service can reference it for the params analyzer.
+        Assert.Equal(
+            new[] { "MSBuildSdk", "Dependency" },
+            metadata.Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => e.Attribute("name")!.Value));
         Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
     }
 }
