@@ -57,6 +57,9 @@ public static class ParamsCodeGenerator
     /// </summary>
     public static string DefaultRootTypeName(string appName) => CSharpNames.ToPascalCase(appName, "App") + "Params";
 
+    /// <summary>The namespace for a project's RootNamespace: "hello-world" → "hello_world" (see <see cref="CSharpNames.ToNamespace"/>).</summary>
+    public static string DefaultNamespace(string rootNamespace) => CSharpNames.ToNamespace(rootNamespace);
+
     private static string? GenerateCore(SourceFile schemaFile, ParamsCodeGeneratorOptions options, List<Diagnostic> diagnostics)
     {
         if (!CheckOptions(schemaFile, options, diagnostics))

@@ -31,8 +31,11 @@ public sealed class GenerateByteNiteParams : SeverityConfiguredTask
     [Required]
     public string OutputDirectory { get; set; } = string.Empty;
 
-    /// <summary>The namespace of the generated types; empty for the global namespace.</summary>
+    /// <summary>The namespace of the generated types; empty to derive it from <see cref="RootNamespace"/>.</summary>
     public string? Namespace { get; set; }
+
+    /// <summary>The project's RootNamespace (its name as written, e.g. "hello-world"), made a namespace when <see cref="Namespace"/> is empty.</summary>
+    public string? RootNamespace { get; set; }
 
     /// <summary>The root type's name; empty to derive it from the manifest's name, else from <see cref="ProjectName"/>.</summary>
     public string? TypeName { get; set; }
@@ -87,7 +90,9 @@ public sealed class GenerateByteNiteParams : SeverityConfiguredTask
         {
             var options = new ParamsCodeGeneratorOptions
             {
-                Namespace = Namespace?.Trim() ?? string.Empty,
+                // Derived here rather than in the targets: a regular expression in a property function costs every
+                // evaluation of the project several milliseconds (docs/benchmarks.md).
+                Namespace = string.IsNullOrWhiteSpace(Namespace) ? ParamsCodeGenerator.DefaultNamespace(RootNamespace?.Trim() ?? string.Empty) : Namespace!.Trim(),
                 RootTypeName = string.IsNullOrWhiteSpace(TypeName) ? DefaultTypeName() : TypeName!.Trim(),
             };
             foreach (ITaskItem item in Names)

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using ByteNite.Sdk.Model.Json;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
@@ -20,6 +21,21 @@ public class GeneratorApiTests
     public void The_default_root_type_name_reads_as_CSharp(string appName, string expected)
     {
         Assert.Equal(expected, ParamsCodeGenerator.DefaultRootTypeName(appName));
+    }
+
+    [Theory]
+    [InlineData("HelloWorld", "HelloWorld")]
+    [InlineData("hello-world", "hello_world")]
+    [InlineData("Contoso.Jobs", "Contoso.Jobs")]
+    [InlineData("2d.tools-x.9", "_2d.tools_x._9")]
+    [InlineData("café app", "café_app")]
+    [InlineData("", "")]
+    public void The_default_namespace_is_the_root_namespace_made_valid(string rootNamespace, string expected)
+    {
+        string ns = ParamsCodeGenerator.DefaultNamespace(rootNamespace);
+
+        Assert.Equal(expected, ns);
+        Assert.True(ParamsCodeGenerator.Generate(new SourceFile("schema.json", "{}"), new ParamsCodeGeneratorOptions { Namespace = ns, RootTypeName = "P" }).Code is not null);
     }
 
     [Fact]

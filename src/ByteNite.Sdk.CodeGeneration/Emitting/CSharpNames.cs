@@ -103,6 +103,36 @@ internal static class CSharpNames
         return true;
     }
 
+    /// <summary>
+    /// A namespace from a project's RootNamespace, which is its file name as written: characters that cannot be in an
+    /// identifier become '_', and a part that starts with a digit gets a '_' before it ("hello-world" → "hello_world",
+    /// "2d.tools" → "_2d.tools"), as IDE project templates do.
+    /// </summary>
+    public static string ToNamespace(string rootNamespace)
+    {
+        var result = new StringBuilder(rootNamespace.Length + 2);
+        bool partStart = true;
+        foreach (char c in rootNamespace)
+        {
+            if (c == '.')
+            {
+                result.Append(c);
+                partStart = true;
+                continue;
+            }
+
+            if (partStart && char.IsDigit(c))
+            {
+                result.Append('_');
+            }
+
+            result.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+            partStart = false;
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>A dotted namespace such as "HelloWorld.Params"; empty means the global namespace.</summary>
     public static bool IsValidNamespace(string name)
     {
