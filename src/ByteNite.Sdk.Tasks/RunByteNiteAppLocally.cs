@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 using System.Threading;
@@ -53,7 +54,12 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
     {
         // Problems in the configuration itself are the validation task's to report, once per build.
         SeverityConfiguration severities = CreateSeverityConfiguration();
-        using Process runner = Start();
+        using Process? runner = TryStart();
+        if (runner is null)
+        {
+            return false;
+        }
+
         bool reported = false;
         string lastError = "it printed nothing on its error output";
         runner.OutputDataReceived += (_, e) => reported |= e.Data is not null && Relay(e.Data, severities);
@@ -74,16 +80,19 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
         {
             case Succeeded:
                 break;
-            case Cancelled:
+            case Cancelled when _cancelled.IsSet:
                 // The user stopped the build, which MSBuild reports itself: not an error of the app's.
                 Log.LogMessage(MessageImportance.High, "RunLocal was cancelled; its container was removed.");
                 return false;
+            case Cancelled:
+                ReportRunnerFailed("it was stopped by a signal from outside the build (exit code 130); its container was removed");
+                break;
             default:
                 // The runner's own errors say what went wrong; a failure without one (a command line it refused, a
                 // runtime that cannot start it) still needs a code and a next step.
                 if (!reported)
                 {
-                    DiagnosticLog.Report(Log, Diagnostic.CreateForFile(DiagnosticCatalog.RunnerFailed, ProjectPath, ExitCode, lastError.TrimEnd('.'), DotnetHost), DiagnosticSeverity.Error);
+                    ReportRunnerFailed("it exited with code " + ExitCode + ": " + lastError.TrimEnd('.'));
                 }
 
                 break;
@@ -92,7 +101,11 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
         return !Log.HasLoggedErrors;
     }
 
-    private Process Start()
+    private void ReportRunnerFailed(string what) =>
+        DiagnosticLog.Report(Log, Diagnostic.CreateForFile(DiagnosticCatalog.RunnerFailed, ProjectPath, what, DotnetHost), DiagnosticSeverity.Error);
+
+    /// <summary>Starts the runner; null, with BN4015, when the dotnet host cannot be started.</summary>
+    private Process? TryStart()
     {
         var startInfo = new ProcessStartInfo(DotnetHost, "exec \"" + RunnerPath + "\" " + Arguments + " --stop-on-input-close")
         {
@@ -105,7 +118,15 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        return Process.Start(startInfo) ?? throw new InvalidOperationException("'" + DotnetHost + "' could not be started.");
+        try
+        {
+            return Process.Start(startInfo);
+        }
+        catch (Exception e) when (e is Win32Exception || e is InvalidOperationException)
+        {
+            ReportRunnerFailed("'" + DotnetHost + "' could not be started (" + e.Message.TrimEnd('.') + ")");
+            return null;
+        }
     }
 
     private void WaitForExit(Process runner)

@@ -117,7 +117,7 @@ public sealed class RunLocalTests
         BuildResult result = app.Build("-t:RunLocal", "-p:ByteNiteRunLocalArguments=--quiet");
 
         BuildAssert.Failed(result);
-        Assert.Contains(app.ProjectPath + " : error BN4015: The local runner exited with code 2 without running the app: ByteNite.Sdk.LocalRunner: unknown option '--quiet'", result.Output);
+        Assert.Contains(app.ProjectPath + " : error BN4015: The local runner could not run the app: it exited with code 2: ByteNite.Sdk.LocalRunner: unknown option '--quiet'", result.Output);
     }
 
     [Fact]
