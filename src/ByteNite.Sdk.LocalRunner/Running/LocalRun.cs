@@ -136,7 +136,12 @@ public static class LocalRun
         using DockerConnection? docker = prepared.Connection;
         if (inputs is null)
         {
-            ReportSwept(reporter, prepared, origin);
+            // The inputs' errors are what matters; a Docker problem would only add noise to them.
+            if (prepared.Sweep is { } sweep)
+            {
+                await sweep.ReportAsync(reporter, origin, reportFailure: false).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -152,17 +157,30 @@ public static class LocalRun
             return;
         }
 
-        DockerClient client = docker.Client;
-        Trace.Step("connected and swept");
+        Trace.Step("connected");
         reporter.Info("  Docker:   " + docker.Describe());
-        if (prepared.SweepFailure is { } sweepFailure)
+        try
         {
-            reporter.Report(DiagnosticCatalog.DockerOperationFailed, origin, "list RunLocal containers (to remove leftovers of interrupted runs)", Message(sweepFailure));
+            await RunConnectedAsync(options, reporter, result, inputs, docker.Client, prepared, origin, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DockerApiException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A daemon that failed the sweep's request fails the next one too: the sweep's failure came first.
+            if (await prepared.Sweep!.ReportAsync(reporter, origin).ConfigureAwait(false))
+            {
+                throw;
+            }
+
             return;
         }
 
-        ReportSwept(reporter, prepared, origin);
+        // However the run ended, the process must not end in the middle of a removal, and what was removed is reported.
+        await prepared.Sweep!.ReportAsync(reporter, origin).ConfigureAwait(false);
+    }
 
+    private static async Task RunConnectedAsync(RunOptions options, Reporter reporter, RunResult result, AppInputs inputs, DockerClient client, Preparation prepared, string origin, CancellationToken cancellationToken)
+    {
+        Manifest manifest = inputs.Manifest;
         ImageName? image = ImageName.Parse(inputs.Container, out string? imageProblem);
         if (image is null)
         {
@@ -221,6 +239,12 @@ public static class LocalRun
             result.Step = "run the container";
             Trace.Step("copied in");
 
+            if (!await prepared.Sweep!.ReportAsync(reporter, origin).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            Trace.Step("swept");
             reporter.Info("  Run:      python -u app/" + inputs.Entrypoint + " in " + containerName + (limits.TimeoutSeconds > 0 ? ", timeout " + limits.TimeoutSeconds + " s (" + limits.TimeoutSource + ")" : ", no timeout"));
             Task<(List<(string Path, long Size)> Files, List<string> Skipped)>? copyOut =
                 await ExecuteAsync(client, containerId, options, inputs, limits, image, result, resultsDirectory, reporter, origin, cancellationToken).ConfigureAwait(false);
@@ -245,37 +269,21 @@ public static class LocalRun
         }
     }
 
-    /// <summary>Connects, sweeps leftovers and asks for the host's CPUs and memory; reports into its own reporter.</summary>
+    /// <summary>Connects, starts the sweep for leftovers and asks for the host's CPUs and memory; reports into its own reporter.</summary>
     private static async Task<Preparation> PrepareAsync(RunOptions options, Reporter reporter, string origin, CancellationToken cancellationToken)
     {
         DockerConnection? connection = await DockerConnector.ConnectAsync(options.GetEnvironmentVariable, reporter, origin, cancellationToken).ConfigureAwait(false);
         if (connection is null)
         {
-            return new Preparation(null, Array.Empty<string>(), null, null);
+            return new Preparation(null, null, null);
         }
 
         Task<SystemInfoResponse> hostInfo = connection.Client.System.GetSystemInfoAsync(cancellationToken);
         _ = hostInfo.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        try
-        {
-            (IReadOnlyList<string> removed, _) = await Leftovers.SweepAsync(connection.Client, cancellationToken).ConfigureAwait(false);
-            return new Preparation(connection, removed, null, hostInfo);
-        }
-        catch (DockerApiException e)
-        {
-            return new Preparation(connection, Array.Empty<string>(), e, hostInfo);
-        }
+        return new Preparation(connection, new BackgroundSweep(connection.Client, cancellationToken), hostInfo);
     }
 
-    private static void ReportSwept(Reporter reporter, Preparation prepared, string origin)
-    {
-        if (prepared.Removed.Count > 0)
-        {
-            reporter.Report(DiagnosticCatalog.LeftoverContainersRemoved, origin, prepared.Removed.Count, string.Join(", ", prepared.Removed));
-        }
-    }
-
-    private sealed record Preparation(DockerConnection? Connection, IReadOnlyList<string> Removed, DockerApiException? SweepFailure, Task<SystemInfoResponse>? HostInfo);
+    private sealed record Preparation(DockerConnection? Connection, BackgroundSweep? Sweep, Task<SystemInfoResponse>? HostInfo);
 
     private static CreateContainerParameters ContainerParameters(RunOptions options, AppInputs inputs, ImageName image, Limits limits, string name, string runId)
     {
