@@ -20,7 +20,7 @@ public sealed class ParamsCodeGeneratorResult
     public string? Code { get; }
 
     /// <summary>In the order found. BN2001–BN2004 are the reading errors that validation reports too (a host that has
-    /// validated schema.json already leaves them out); BN2020–BN2039 are about the generated code.</summary>
+    /// validated schema.json already leaves them out); the BN202x codes are about the generated code.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public void Deconstruct(out string? code, out IReadOnlyList<Diagnostic> diagnostics)

@@ -221,8 +221,8 @@ public class DiagnosticTests
     [Fact]
     public void Every_code_generation_code_is_in_its_band_and_category()
     {
-        // BN2030-BN2039 are the params analyzer's, on C# code that uses the generated types (ByteNite.Sdk.Analyzers.Tests).
-        var codes = DiagnosticCatalog.All.Where(d => string.CompareOrdinal(d.Id, "BN2020") >= 0 && string.CompareOrdinal(d.Id, "BN2029") <= 0).ToArray();
+        // The BN203x codes are the params analyzer's, on C# code that uses the generated types (ByteNite.Sdk.Analyzers.Tests).
+        var codes = DiagnosticCatalog.All.Where(d => d.Id.StartsWith("BN202", System.StringComparison.Ordinal)).ToArray();
         Assert.Equal(new[] { "BN2020", "BN2021", "BN2022", "BN2023", "BN2024", "BN2025", "BN2026" }, codes.Select(d => d.Id));
         Assert.All(codes, d => Assert.Equal("ByteNite.Schema", d.Category));
     }

@@ -8,7 +8,7 @@ namespace ByteNite.Sdk.Model.Diagnostics;
 /// <summary>A problem found in one file, located by a span of its text.</summary>
 public sealed class Diagnostic
 {
-    // What ToCanonicalString writes: "path(line,col): error BN1234: message" or "path: warning BN1234: message".
+    // What ToCanonicalString writes: "path(line,col): error BNxxxx: message" or "path: warning BNxxxx: message".
     private static readonly Regex CanonicalPattern = new(
         @"^(?<path>.+?)(?:\((?<line>\d+),(?<column>\d+)\))?: (?:error|warning|info) (?<id>BN\d{4}): (?<message>.*)$",
         RegexOptions.CultureInvariant);

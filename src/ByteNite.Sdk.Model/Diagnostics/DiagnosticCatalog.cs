@@ -201,7 +201,7 @@ public static class DiagnosticCatalog
         "{0}",
         Schema, DiagnosticSeverity.Error);
 
-    // BN2010-BN2019: values checked against schema.json (sample parameters, the schema's own defaults).
+    // BN201x: values checked against schema.json (sample parameters, the schema's own defaults).
     public static readonly DiagnosticDescriptor ParamsViolation = new(
         "BN2010", "Parameter value violates schema.json",
         "{0}: {1} ('{2}' at {3} in schema.json). {4}",
@@ -247,7 +247,7 @@ public static class DiagnosticCatalog
         "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
         Schema, DiagnosticSeverity.Error);
 
-    // BN2020-BN2039: C# code generation from schema.json.
+    // BN202x: C# code generation from schema.json.
     public static readonly DiagnosticDescriptor CodeGenUnsupportedComposition = new(
         "BN2020", "Schema composition cannot be generated as C#",
         "'{0}' at {1} cannot be represented as a C# type: {2}. The value is generated as System.Text.Json.JsonElement and Validate() does not check it; describe the value with one schema (for a value that may be null, \"type\": [\"string\", \"null\"]).",
@@ -283,7 +283,7 @@ public static class DiagnosticCatalog
         "{0} is not a valid C# {1}: {2}.",
         Schema, DiagnosticSeverity.Error);
 
-    // BN2030-BN2039: C# code that uses the generated params types (the params analyzer, ParamsConstraintAnalyzer).
+    // BN203x: C# code that uses the generated params types (the params analyzer, ParamsConstraintAnalyzer).
     public static readonly DiagnosticDescriptor ParamsStringLengthViolation = new(
         "BN2030", "String literal violates a length in schema.json",
         "{0} is set to a string of {1} characters (Unicode code points); schema.json '{2}' requires {3}.",

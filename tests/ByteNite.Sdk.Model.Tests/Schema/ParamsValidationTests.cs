@@ -191,7 +191,7 @@ public class ParamsValidationTests
         var codes = new List<string>();
         foreach (DiagnosticDescriptor descriptor in DiagnosticCatalog.All)
         {
-            if (string.CompareOrdinal(descriptor.Id, "BN2010") >= 0 && string.CompareOrdinal(descriptor.Id, "BN2019") <= 0)
+            if (descriptor.Id.StartsWith("BN201", System.StringComparison.Ordinal))
             {
                 codes.Add(descriptor.Id);
             }
