@@ -31,16 +31,20 @@ public sealed class AppFolderValidationOptions
 
 public sealed class AppFolderValidationResult
 {
-    internal AppFolderValidationResult(IReadOnlyList<Diagnostic> diagnostics, Manifest? manifest)
+    internal AppFolderValidationResult(IReadOnlyList<Diagnostic> diagnostics, Manifest? manifest, SourceFile? schemaFile)
     {
         Diagnostics = diagnostics;
         Manifest = manifest;
+        SchemaFile = schemaFile;
     }
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Null when manifest.json is missing or is not well-formed JSON.</summary>
     public Manifest? Manifest { get; }
+
+    /// <summary>schema.json as read (decoded text), for hosts that check more of it; null when it is missing or unreadable.</summary>
+    public SourceFile? SchemaFile { get; }
 }
 
 /// <summary>Runs the whole rule catalogue over an app folder: manifest.json, template.json and schema.json.</summary>
@@ -54,6 +58,7 @@ public static class AppFolderValidator
     {
         var diagnostics = new List<Diagnostic>();
         Manifest? manifest = null;
+        SourceFile? schemaFile = null;
         string manifestPath = Path.Combine(options.AppDirectory, ManifestFileName);
         try
         {
@@ -76,7 +81,7 @@ public static class AppFolderValidator
 
             JsonSchemaValidator? validator = null;
             string schemaPath = Path.Combine(options.AppDirectory, SchemaFileName);
-            if (File.Exists(schemaPath) && TryParse(schemaPath, DiagnosticCatalog.SchemaJsonCodes, diagnostics, out SourceFile? schemaFile) is { } schema)
+            if (File.Exists(schemaPath) && TryParse(schemaPath, DiagnosticCatalog.SchemaJsonCodes, diagnostics, out schemaFile) is { } schema)
             {
                 int before = diagnostics.Count;
                 SchemaRules.Check(schemaFile!, schema, diagnostics);
@@ -100,7 +105,7 @@ public static class AppFolderValidator
             diagnostics.Add(Diagnostic.CreateForInternalError(manifestPath, e));
         }
 
-        return new AppFolderValidationResult(InReadingOrder(diagnostics), manifest);
+        return new AppFolderValidationResult(InReadingOrder(diagnostics), manifest, schemaFile);
     }
 
     /// <summary>File by file in the order they were read, and by position within a file, as a compiler lists them.</summary>

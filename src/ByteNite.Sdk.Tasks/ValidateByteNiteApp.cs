@@ -7,7 +7,6 @@ using ByteNite.Sdk.CodeGeneration;
 using ByteNite.Sdk.Model;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Hosting;
-using ByteNite.Sdk.Model.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -82,7 +81,9 @@ public sealed class ValidateByteNiteApp : SeverityConfiguredTask
         });
 
         HashSet<string> reportedByAnalyzer = LeaveTextDiagnosticsToAnalyzer ? TextDiagnosticKeys() : new HashSet<string>();
-        HashSet<string> referencesReportedByGenerator = SchemaReferencesReportedByGenerator ? GeneratorReferenceKeys() : new HashSet<string>();
+        HashSet<string> referencesReportedByGenerator = SchemaReferencesReportedByGenerator && result.SchemaFile is { } schemaFile
+            ? new HashSet<string>(ParamsCodeGenerator.FindUnfollowableReferences(schemaFile).Select(PositionKey), StringComparer.Ordinal)
+            : new HashSet<string>();
         foreach (Diagnostic diagnostic in severities.Diagnostics.Concat(result.Diagnostics))
         {
             bool reportedByGenerator = IsReferenceProblem(diagnostic) && referencesReportedByGenerator.Contains(PositionKey(diagnostic));
@@ -129,21 +130,6 @@ public sealed class ValidateByteNiteApp : SeverityConfiguredTask
         }
 
         return keys;
-    }
-
-    /// <summary>Where the generator reports a <c>$ref</c> of schema.json that it cannot follow.</summary>
-    private HashSet<string> GeneratorReferenceKeys()
-    {
-        string path = Path.Combine(AppDirectory, AppFolderValidator.SchemaFileName);
-        try
-        {
-            SourceFile schema = SourceFile.Read(path, out _);
-            return new HashSet<string>(ParamsCodeGenerator.FindUnfollowableReferences(schema).Select(PositionKey), StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-        {
-            return new HashSet<string>(); // validation reports the file as unreadable (BN0002)
-        }
     }
 
     private static bool IsReferenceProblem(Diagnostic diagnostic) =>
