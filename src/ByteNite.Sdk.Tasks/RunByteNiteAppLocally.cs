@@ -45,9 +45,6 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
     /// <summary>How long a cancelled runner may take to stop the app and remove its container before it is killed.</summary>
     public int CancelGracePeriodSeconds { get; set; } = 30;
 
-    [Output]
-    public int ExitCode { get; private set; }
-
     public void Cancel() => _cancelled.Set();
 
     public override bool Execute()
@@ -75,8 +72,8 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
         runner.BeginErrorReadLine();
 
         WaitForExit(runner);
-        ExitCode = runner.ExitCode;
-        switch (ExitCode)
+        int exitCode = runner.ExitCode;
+        switch (exitCode)
         {
             case Succeeded:
                 break;
@@ -92,7 +89,7 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
                 // runtime that cannot start it) still needs a code and a next step.
                 if (!reported)
                 {
-                    ReportRunnerFailed("it exited with code " + ExitCode + ": " + lastError.TrimEnd('.'));
+                    ReportRunnerFailed("it exited with code " + exitCode + ": " + lastError.TrimEnd('.'));
                 }
 
                 break;
