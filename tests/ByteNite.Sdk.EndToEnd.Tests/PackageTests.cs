@@ -1,6 +1,7 @@
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
 
@@ -42,5 +43,29 @@ public sealed class PackageTests
             new[] { "MSBuildSdk", "Dependency" },
             metadata.Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => e.Attribute("name")!.Value));
         Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+    }
+
+    [Fact]
+    public void The_local_runner_ships_framework_dependent_with_ReadyToRun_code_for_linux_x64()
+    {
+        _sdk.EnsurePacked();
+        using ZipArchive package = ZipFile.OpenRead(_sdk.PackagePath);
+        string[] runner = package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tools/runlocal/", System.StringComparison.Ordinal)).ToArray();
+
+        // Run with `dotnet exec`: no apphost, no runtime of its own, no symbols.
+        Assert.Contains("tools/runlocal/ByteNite.Sdk.LocalRunner.runtimeconfig.json", runner);
+        Assert.DoesNotContain(runner, e => e.EndsWith(".pdb", System.StringComparison.Ordinal) || e.EndsWith("/ByteNite.Sdk.LocalRunner", System.StringComparison.Ordinal)
+            || Path.GetFileName(e).StartsWith("System.Private.CoreLib", System.StringComparison.Ordinal));
+
+        using var buffer = new MemoryStream();
+        using (Stream dll = package.GetEntry("tools/runlocal/ByteNite.Sdk.LocalRunner.dll")!.Open())
+        {
+            dll.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new PEReader(buffer);
+        Assert.Equal(Machine.Amd64, pe.PEHeaders.CoffHeader.Machine ^ (Machine)0x7B79); // ReadyToRun marks Linux images by XOR-ing the machine
+        Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the runner has ReadyToRun code");
     }
 }
