@@ -244,6 +244,23 @@ public sealed class BundleSafetyTests
     }
 
     [Fact]
+    public void Unwritable_output_folder_is_BN3010_and_leaves_nothing_behind()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "bundle-bn3010");
+        // A file where the output folder should be: the folder cannot be created, whoever runs the build (root included).
+        app.Write("blocker", "not a folder");
+        string bundle = app.PathOf("blocker/out/" + Seed + ".tar");
+
+        BuildResult result = app.Pack("-p:ByteNiteBundleOutputPath=blocker/out/");
+
+        BuildAssert.Failed(result);
+        string line = Assert.Single(result.DiagnosticLines.Where(l => l.Contains(" BN")).Distinct());
+        Assert.StartsWith($"{app.ProjectPath} : error BN3010: The bundle cannot be written to '{bundle}': ", line);
+        Assert.EndsWith(". Check that the output folder (ByteNiteBundleOutputPath, or `dotnet pack -o`) can be created and written, and that its disk has room; nothing was left half-written.", line);
+        Assert.Empty(Directory.GetFiles(app.Directory, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void Invalid_app_fails_validation_before_anything_is_packed()
     {
         TestApp app = _sdk.CreateApp("hello-world", "bundle-invalid");

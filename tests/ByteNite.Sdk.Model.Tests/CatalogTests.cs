@@ -80,6 +80,7 @@ public class CatalogTests
         "BN3007", // BundleSelectionTests.Excluding_the_entrypoint_or_the_manifest_is_BN3007
         "BN3008", // BundleSafetyTests.Invalid_threshold_is_BN3008
         "BN3009", // BundleSafetyTests.Manifest_without_a_valid_version_is_BN3009_when_validation_is_off
+        "BN3010", // BundleSafetyTests.Unwritable_output_folder_is_BN3010_and_leaves_nothing_behind
         // BN4xxx: reported by RunLocal (src/ByteNite.Sdk.LocalRunner); triggered by tests/ByteNite.Sdk.Docker.Tests.
         "BN4001", // EndpointTests.DOCKER_HOST_pointing_nowhere_gives_one_error_listing_every_endpoint_tried
         "BN4002", // EndpointTests.A_daemon_older_than_API_1_40_is_refused_with_BN4002

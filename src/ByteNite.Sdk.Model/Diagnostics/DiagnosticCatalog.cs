@@ -340,6 +340,11 @@ public static class DiagnosticCatalog
         "The bundle is named after the app's name (or id) and version, and manifest.json has no valid {0}. Fix manifest.json; its validation (turned off with ByteNiteValidate=false) says what is wrong.",
         Bundle, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor BundleNotWritten = new(
+        "BN3010", "The bundle cannot be written",
+        "The bundle cannot be written to '{0}': {1}. Check that the output folder (ByteNiteBundleOutputPath, or `dotnet pack -o`) can be created and written, and that its disk has room; nothing was left half-written.",
+        Bundle, DiagnosticSeverity.Error);
+
     // BN4xxx: RunLocal, the app run in Docker (src/ByteNite.Sdk.LocalRunner).
     public static readonly DiagnosticDescriptor DockerUnavailable = new(
         "BN4001", "Docker daemon not reachable",
@@ -428,7 +433,7 @@ public static class DiagnosticCatalog
         ParamsViolation, SchemaDefaultViolation, SchemaRefNotFound, SchemaRefRemote, SchemaRefCycle,
         SchemaPatternUnsupported, ParamsInvalidJson, ParamsDuplicateKey, ParamsInvalidEncoding,
         BundleSymlinkEscapes, BundleSymlinkUnresolvable, BundleFileUnreadable, BundleLargeFile, BundleOverwritesVersion,
-        BundleItemOutsideApp, BundleRequiredFileExcluded, BundleInvalidSetting, BundleNoNameOrVersion,
+        BundleItemOutsideApp, BundleRequiredFileExcluded, BundleInvalidSetting, BundleNoNameOrVersion, BundleNotWritten,
         CodeGenUnsupportedComposition, CodeGenUnsupportedRef, CodeGenUnsupportedType, CodeGenUnsupportedEnum,
         CodeGenDefaultNotUsed, CodeGenKeywordNotEnforced, CodeGenInvalidName,
         ParamsStringLengthViolation, ParamsNumberOutOfRange,

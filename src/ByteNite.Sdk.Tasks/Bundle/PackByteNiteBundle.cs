@@ -71,33 +71,48 @@ public sealed class PackByteNiteBundle : BundleTask
         LogTokenOutcome(outcome);
 
         string outputDirectory = Path.GetFullPath(OutputDirectory);
-        Directory.CreateDirectory(outputDirectory);
         string name = manifest.BundleBaseName;
         BundlePath = Path.Combine(outputDirectory, name + ".tar");
         string pushPath = Path.Combine(outputDirectory, name + ".push.json");
         string tarTemp = BundlePath + ".tmp";
         string pushTemp = pushPath + ".tmp";
-
-        BundleWriteResult result;
         try
         {
-            using var tar = new FileStream(tarTemp, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-            using var push = new FileStream(pushTemp, FileMode.Create, FileAccess.Write, FileShare.None, 1);
-            result = BundleWriter.Write(BundleEntry.Plan(files, overrides), mtime, tar, push);
+            BundleWriteResult result;
+            Directory.CreateDirectory(outputDirectory);
+            using (FileStream tar = CreateFresh(tarTemp))
+            using (FileStream push = CreateFresh(pushTemp))
+            {
+                result = BundleWriter.Write(BundleEntry.Plan(files, overrides), mtime, tar, push);
+            }
+
+            Sha256 = ToHex(result.Sha256);
+            Hash = Convert.ToBase64String(result.Sha256);
+            ReportLargeFiles(result, threshold);
+            CheckOverwrite(manifest, result);
+            WriteOutputs(manifest, result, tarTemp, pushTemp, pushPath);
         }
         catch (BundleReadException e)
         {
             Report(Diagnostic.CreateForFile(DiagnosticCatalog.BundleFileUnreadable, e.FilePath, e.FilePath, e.Message));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The output side: a folder that cannot be created, a full disk, a file another program holds open.
+            Report(Diagnostic.CreateForFile(DiagnosticCatalog.BundleNotWritten, ProjectFile ?? AppDirectory, BundlePath, BundleSelector.Sentence(e)));
+        }
+        finally
+        {
             DeleteQuietly(tarTemp);
             DeleteQuietly(pushTemp);
-            return;
         }
+    }
 
-        Sha256 = ToHex(result.Sha256);
-        Hash = Convert.ToBase64String(result.Sha256);
-        ReportLargeFiles(result, threshold);
-        CheckOverwrite(manifest, result);
-
+    /// <summary>Moves the archive and the push body into place, then writes the digest, the file list and the stamp.</summary>
+    private void WriteOutputs(BundleManifest manifest, BundleWriteResult result, string tarTemp, string pushTemp, string pushPath)
+    {
+        string outputDirectory = Path.GetDirectoryName(BundlePath)!;
+        string name = manifest.BundleBaseName;
         Replace(tarTemp, BundlePath);
         Replace(pushTemp, pushPath);
         File.WriteAllText(BundlePath + ".sha256", Sha256 + "  " + name + ".tar\n");
@@ -287,6 +302,17 @@ public sealed class PackByteNiteBundle : BundleTask
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A new, empty file, made by deleting any leftover first. FileMode.Create would truncate with ftruncate even a file it
+    /// has just created, and ext4 flushes a file truncated to zero to disk when it is closed (its auto_da_alloc
+    /// safeguard): that took 50 ms per 200 MB written, for the archive and again for the push body.
+    /// </summary>
+    private static FileStream CreateFresh(string path)
+    {
+        File.Delete(path);
+        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
     }
 
     private static void Replace(string source, string destination)
