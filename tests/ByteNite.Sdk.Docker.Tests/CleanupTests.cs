@@ -81,7 +81,8 @@ public class CleanupTests
     [DockerFact]
     public async Task Without_stop_on_input_close_the_end_of_its_input_changes_nothing()
     {
-        using TestApp app = TestApp.Current("import time\ntime.sleep(2)\nprint('finished')\n");
+        // Long enough that the input is closed while the app still runs, whenever the container is seen running.
+        using TestApp app = TestApp.Current("import time\ntime.sleep(5)\nprint('finished')\n");
         string runId = TestApp.NewRunId();
         using Runner.RunningProcess runner = Runner.Start("run", "--app-dir", app.Path, "--output-dir", app.OutputDirectory, "--run-id", runId);
 

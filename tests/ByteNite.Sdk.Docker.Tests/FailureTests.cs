@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -95,16 +94,14 @@ public class FailureTests
         var options = app.Options();
         options.TimeoutSeconds = 3;
 
-        var stopwatch = Stopwatch.StartNew();
         (RunResult result, string output) = await Runner.RunAsync(options);
-        stopwatch.Stop();
 
         Assert.True(result.TimedOut, output);
         Diagnostic error = result.Single("BN4008");
         Assert.Contains("timeout of 3 s (set by --timeout)", error.Message);
         Assert.DoesNotContain("BN4006", result.Ids());
+        // Counted from the container's start, and the app, which would sleep 600 s, was stopped.
         Assert.InRange(result.AppDuration!.Value.TotalSeconds, 2.5, 30);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), "the run took " + stopwatch.Elapsed);
         Assert.Contains("  | sleeping", output);
         Assert.Empty(await DockerRequirement.ContainersOfRunAsync(result.RunId));
     }

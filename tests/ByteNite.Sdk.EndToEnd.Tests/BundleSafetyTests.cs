@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.Versioning;
 using System.Text;
+using ByteNite.Sdk.Tests.Shared;
 using Xunit;
 
 namespace ByteNite.Sdk.EndToEnd.Tests;
@@ -59,14 +61,10 @@ public sealed class BundleSafetyTests
         Assert.All(BundleSupport.ReadTar(app.BundlePath(Seed)), m => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1700000000), m.ModificationTime));
     }
 
-    [Fact]
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
     public void GNU_tar_and_Python_tarfile_extract_exactly_the_packed_files_with_their_executable_bits()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         TestApp app = _sdk.CreateApp("hello-world", "bundle-readers");
         app.Write(LongPath, "print('long')\n");
         app.Write(VeryLongPath, "{}\n");
@@ -244,20 +242,22 @@ public sealed class BundleSafetyTests
     }
 
     [Fact]
-    public void Unwritable_output_folder_is_BN3010_and_leaves_nothing_behind()
+    public void A_bundle_that_cannot_be_written_is_BN3010_and_leaves_nothing_behind()
     {
         TestApp app = _sdk.CreateApp("hello-world", "bundle-bn3010");
-        // A file where the output folder should be: the folder cannot be created, whoever runs the build (root included).
-        app.Write("blocker", "not a folder");
-        string bundle = app.PathOf("blocker/out/" + Seed + ".tar");
+        // A folder where the archive goes: the archive and the push body are written completely (as temporary files), and
+        // moving the archive into place fails, whoever runs the build (root included).
+        string bundle = app.BundlePath(Seed);
+        Directory.CreateDirectory(bundle);
 
-        BuildResult result = app.Pack("-p:ByteNiteBundleOutputPath=blocker/out/");
+        BuildResult result = app.Pack();
 
         BuildAssert.Failed(result);
         string line = Assert.Single(result.DiagnosticLines.Where(l => l.Contains(" BN")).Distinct());
         Assert.StartsWith($"{app.ProjectPath} : error BN3010: The bundle cannot be written to '{bundle}': ", line);
         Assert.EndsWith(". Check that the output folder (ByteNiteBundleOutputPath, or `dotnet pack -o`) can be created and written, and that its disk has room; nothing was left half-written.", line);
-        Assert.Empty(Directory.GetFiles(app.Directory, "*.tmp", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(app.PackDirectory(), "*.tmp"));
+        Assert.Empty(Directory.GetFiles(app.PackDirectory(), Seed + ".push.json"));
     }
 
     [Fact]

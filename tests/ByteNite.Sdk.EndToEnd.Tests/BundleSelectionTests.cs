@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ByteNite.Sdk.Tests.Shared;
 using Xunit;
 
 namespace ByteNite.Sdk.EndToEnd.Tests;
@@ -176,14 +177,9 @@ public sealed class BundleSelectionTests
         BuildAssert.HasLine(result, $"{app.PathOf("app/main.py")} : error BN3007: 'app/main.py' is excluded from the bundle by .byteniteignore line 1 ('*.py'), but the platform needs it: it is the app's 'entrypoint', the script the platform runs. Remove that exclusion.");
     }
 
-    [Fact]
+    [UnixFact]
     public void Named_pipe_is_stored_empty_instead_of_blocking_the_pack()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         TestApp app = _sdk.CreateApp("hello-world", "bundle-fifo");
         Assert.Equal(0, BundleSupport.Tool("mkfifo", app.Directory, "app/pipe").ExitCode);
 

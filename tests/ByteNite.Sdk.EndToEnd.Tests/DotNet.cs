@@ -62,7 +62,17 @@ internal static class DotNet
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        whileRunning?.Invoke(process);
+        try
+        {
+            whileRunning?.Invoke(process);
+        }
+        catch
+        {
+            // A failed wait must not leave the build (and the container it started) running.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using ByteNite.Sdk.Tasks.Bundle;
+using ByteNite.Sdk.Tests.Shared;
 using Xunit;
 
 namespace ByteNite.Sdk.Tasks.Tests;
@@ -8,14 +9,9 @@ namespace ByteNite.Sdk.Tasks.Tests;
 /// <summary>Link resolution as realpath(3) does it, which the "nothing outside the app folder" check relies on.</summary>
 public class BundleFileSystemTests
 {
-    [Fact]
+    [UnixFact]
     public void Dot_dot_after_a_link_goes_up_from_the_links_target()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         using var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, "a", "b"));
         Directory.CreateDirectory(Path.Combine(folder.Path, "a", "c"));
@@ -27,14 +23,9 @@ public class BundleFileSystemTests
         Assert.Equal(Path.Combine(BundleFileSystem.RealPath(folder.Path).Path, "a", "c"), result.Path);
     }
 
-    [Fact]
+    [UnixFact]
     public void Loops_dangling_links_and_plain_paths_are_told_apart()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         using var folder = new TempFolder();
         string real = BundleFileSystem.RealPath(folder.Path).Path;
         File.CreateSymbolicLink(Path.Combine(folder.Path, "x"), "y");
@@ -49,7 +40,7 @@ public class BundleFileSystemTests
         Assert.Equal(new RealPathResult(Path.Combine(real, "plain.txt"), RealPathStatus.Exists), BundleFileSystem.RealPath(Path.Combine(folder.Path, "plain.txt")));
     }
 
-    [Theory]
+    [UnixTheory]
     [InlineData("/a/b", "/a", true)]
     [InlineData("/a", "/a/", true)]
     [InlineData("/ab", "/a", false)]
@@ -57,11 +48,6 @@ public class BundleFileSystemTests
     [InlineData("/b", "/a", false)]
     public void Inside_means_the_folder_or_below_it(string path, string folder, bool expected)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         Assert.Equal(expected, BundleFileSystem.IsInside(path, folder));
     }
 }

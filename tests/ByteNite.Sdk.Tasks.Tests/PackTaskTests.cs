@@ -3,9 +3,11 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.Versioning;
 using ByteNite.Sdk.Tasks.Bundle;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using ByteNite.Sdk.Tests.Shared;
 using Xunit;
 
 namespace ByteNite.Sdk.Tasks.Tests;
@@ -40,14 +42,34 @@ public class PackTaskTests
     }
 
     [Fact]
+    public void Temporary_files_left_by_an_interrupted_pack_are_replaced()
+    {
+        using var folder = new TempFolder();
+        folder.Write("manifest.json", "{\"name\": \"a\", \"version\": \"0.1\", \"entrypoint\": \"main.py\"}");
+        string main = folder.Write("app/main.py", "print(1)\n");
+        folder.Write("out/a-0.1.tar.tmp", "left by a pack that was killed");
+        folder.Write("out/a-0.1.push.json.tmp", "left by a pack that was killed");
+        var engine = new RecordingEngine();
+        var task = new PackByteNiteBundle
+        {
+            BuildEngine = engine,
+            AppDirectory = folder.Path,
+            OutputDirectory = Path.Combine(folder.Path, "out"),
+            Files = new ITaskItem[] { Item(Path.Combine(folder.Path, "manifest.json"), "manifest.json"), Item(main, "app/main.py") },
+        };
+
+        bool succeeded = task.Execute();
+
+        Assert.True(succeeded, string.Join("\n", engine.Errors.Select(e => e.Code + ": " + e.Message)));
+        Assert.Empty(Directory.GetFiles(Path.Combine(folder.Path, "out"), "*.tmp"));
+        byte[] archive = File.ReadAllBytes(Path.Combine(folder.Path, "out", "a-0.1.tar"));
+        Assert.Equal("app/", System.Text.Encoding.ASCII.GetString(archive, 0, 4)); // the first member's name, not the leftover
+    }
+
+    [UnixNonRootFact]
+    [UnsupportedOSPlatform("windows")]
     public void Selection_of_a_directory_that_cannot_be_listed_is_BN3003()
     {
-        if (OperatingSystem.IsWindows() || Environment.UserName == "root")
-        {
-            // Permissions do not stop root; the file case above covers the reporting.
-            return;
-        }
-
         using var folder = new TempFolder();
         folder.Write("manifest.json", "{\"name\": \"a\", \"version\": \"0.1\", \"entrypoint\": \"main.py\"}");
         folder.Write("app/main.py", "print(1)\n");
