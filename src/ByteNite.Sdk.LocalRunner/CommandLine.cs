@@ -147,9 +147,9 @@ public sealed class CommandLine
 
         if (values.TryGetValue("--timeout", out string? timeout))
         {
-            if (!int.TryParse(timeout, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds))
+            if (!int.TryParse(timeout, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds) || seconds > RunOptions.MaxTimeoutSeconds)
             {
-                return Fail("--timeout must be a whole number of seconds (0 for none), not '" + timeout + "'");
+                return Fail("--timeout must be a whole number of seconds from 0 (none) to " + RunOptions.MaxTimeoutSeconds + " (30 days), not '" + timeout + "'");
             }
 
             options.TimeoutSeconds = seconds;

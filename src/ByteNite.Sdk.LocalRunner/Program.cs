@@ -68,7 +68,7 @@ public static class Program
         {
             // The one catch-all, so that a bug is a diagnostic a build shows rather than a stack trace it hides.
             string origin = commandLine.Options?.Origin ?? "RunLocal";
-            Console.Out.WriteLine(origin + ": error BN0099: ByteNite.Sdk failed while running the app locally: " + e.GetType().Name + ": " + e.Message
+            Console.Out.WriteLine(origin + ": error BN0099: ByteNite.Sdk failed while running the app locally: " + e.GetType().Name + ": " + e.Message.TrimEnd().TrimEnd('.')
                 + ". This is a bug in the SDK; please report it with this output.");
             Console.Error.WriteLine(e);
             return 1;

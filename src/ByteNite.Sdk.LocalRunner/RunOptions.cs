@@ -28,6 +28,9 @@ public sealed class RunOptions
 {
     public const int DefaultTimeoutSeconds = 1800;
 
+    /// <summary>30 days; a timer cannot count beyond 49 days.</summary>
+    public const int MaxTimeoutSeconds = 30 * 24 * 3600;
+
     public RunOptions(string appDirectory)
     {
         AppDirectory = appDirectory;

@@ -11,12 +11,20 @@ internal static class Trace
 {
     private static readonly bool Enabled = Environment.GetEnvironmentVariable("BYTENITE_RUNLOCAL_TRACE") == "1";
 
+    private static readonly DateTime ProcessStart = Enabled ? ReadProcessStart() : default;
+
     public static void Step(string what)
     {
         if (Enabled)
         {
-            double since = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+            double since = (DateTime.Now - ProcessStart).TotalMilliseconds;
             Console.Error.WriteLine("[trace " + since.ToString("0", System.Globalization.CultureInfo.InvariantCulture) + " ms] " + what);
         }
+    }
+
+    private static DateTime ReadProcessStart()
+    {
+        using Process process = Process.GetCurrentProcess();
+        return process.StartTime;
     }
 }

@@ -57,6 +57,7 @@ public class CommandLineTests
 
     [Theory]
     [InlineData("--timeout", "soon", "--timeout must be a whole number")]
+    [InlineData("--timeout", "5000000", "--timeout must be a whole number of seconds from 0 (none) to 2592000 (30 days), not '5000000'")]
     [InlineData("--pull", "sometimes", "--pull must be missing, always or never")]
     [InlineData("--caller", "ide", "--caller must be cli or msbuild")]
     [InlineData("--colour", "red", "unknown option '--colour'")]

@@ -73,6 +73,12 @@ public static class Leftovers
             {
                 // Removed meanwhile (by another run's sweep): the goal is reached.
             }
+            catch (DockerApiException)
+            {
+                // Being removed by another run's sweep (409), or one Docker cannot remove (a "Dead" container): one
+                // leftover must not stop every later run. The next sweep tries it again.
+                continue;
+            }
 
             string name = container.Names?.FirstOrDefault()?.TrimStart('/') ?? container.ID.Substring(0, 12);
             labels.TryGetValue(AppLabel, out string? app);
@@ -112,6 +118,11 @@ public static class Leftovers
         catch (InvalidOperationException)
         {
             return false;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // Windows: a process of another user (the id reused) cannot be inspected; leave its container alone.
+            return true;
         }
     }
 

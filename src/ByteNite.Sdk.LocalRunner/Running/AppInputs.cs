@@ -153,7 +153,8 @@ public sealed class AppInputs
         if (parameters is not null)
         {
             // The platform passes params.app as a JSON string; compact, in the file's key order.
-            AppParams = System.Text.Json.Nodes.JsonNode.Parse(file.Text)?.ToJsonString() ?? "{}";
+            // As deep as the validation's reader accepts (System.Text.Json stops at 64 by default).
+            AppParams = System.Text.Json.Nodes.JsonNode.Parse(file.Text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = JsonParser.MaxDepth })?.ToJsonString() ?? "{}";
         }
     }
 

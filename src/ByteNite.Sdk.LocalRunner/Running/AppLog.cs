@@ -75,7 +75,14 @@ internal sealed class AppLog
             emitted = _emitted;
         }
 
-        await ReadAsync(client, containerId, follow: false, (line, error) => { if (++seen > emitted) { Line(line, error); } }, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ReadAsync(client, containerId, follow: false, (line, error) => { if (++seen > emitted) { Line(line, error); } }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or DockerApiException or System.Net.Http.HttpRequestException)
+        {
+            // Only the lines the live stream missed are lost; the run's outcome does not depend on them.
+        }
     }
 
     private static async Task ReadAsync(DockerClient client, string containerId, bool follow, Action<string, bool> onLine, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,7 +49,7 @@ internal sealed class BackgroundSweep
 
             _succeeded = true;
         }
-        catch (DockerApiException e)
+        catch (Exception e) when (LocalRun.IsDockerFailure(e))
         {
             if (reportFailure)
             {

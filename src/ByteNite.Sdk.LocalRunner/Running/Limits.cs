@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Threading;
-using System.Threading.Tasks;
-using Docker.DotNet;
 using Docker.DotNet.Models;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Json;

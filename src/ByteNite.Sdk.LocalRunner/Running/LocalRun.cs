@@ -6,7 +6,6 @@ using System.IO;
 using System.IO.Pipelines;
 using System.Linq;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,8 +46,6 @@ public sealed class RunResult
     /// <summary>How long the app ran, from the container's start to its exit, as Docker measured it.</summary>
     public TimeSpan? AppDuration { get; internal set; }
 
-    public TimeSpan TotalDuration { get; internal set; }
-
     public IReadOnlyList<Diagnostic> Diagnostics { get; internal set; } = Array.Empty<Diagnostic>();
 
     /// <summary>What the run was doing, for a Docker error that has no better place ("list RunLocal containers").</summary>
@@ -63,20 +60,18 @@ public sealed class RunResult
 /// </summary>
 public static class LocalRun
 {
-    private const int LogTailLines = 20;
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
     private static readonly Regex TracebackFrame = new("File \"" + Regex.Escape(ContainerFiles.AppDirectory) + "/(?<path>[^\"]+)\", line (?<line>[0-9]+)", RegexOptions.CultureInvariant);
 
     public static async Task<RunResult> RunAsync(RunOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        var total = Stopwatch.StartNew();
         var reporter = new Reporter(output);
         var result = new RunResult { RunId = options.RunId ?? NewRunId() };
         try
         {
             await RunCoreAsync(options, reporter, result, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerApiException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsDockerFailure(e) && !cancellationToken.IsCancellationRequested)
         {
             reporter.Report(DiagnosticCatalog.DockerOperationFailed, AppInputs.Origin(options), result.Step, Message(e));
         }
@@ -86,7 +81,6 @@ public static class LocalRun
             reporter.Info("RunLocal cancelled" + (result.ContainerName is null ? "." : "; container " + result.ContainerName + " removed."));
         }
 
-        result.TotalDuration = total.Elapsed;
         result.Diagnostics = reporter.Diagnostics;
         result.ExitCode = result.Cancelled ? 130 : reporter.HasErrors || result.AppExitCode is not 0 ? 1 : 0;
         return result;
@@ -163,7 +157,7 @@ public static class LocalRun
         {
             await RunConnectedAsync(options, reporter, result, inputs, docker.Client, prepared, origin, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerApiException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (IsDockerFailure(e) && !cancellationToken.IsCancellationRequested)
         {
             // A daemon that failed the sweep's request fails the next one too: the sweep's failure came first.
             if (await prepared.Sweep!.ReportAsync(reporter, origin).ConfigureAwait(false))
@@ -259,7 +253,7 @@ public static class LocalRun
             result.ResultFiles = files;
             result.ResultsDirectory = resultsDirectory;
             Trace.Step("copied out");
-            Summarize(options, inputs, result, limits, files, skipped, reporter, origin);
+            Summarize(options, inputs, result, files, skipped, reporter);
             RunSummary.Write(Path.Combine(runDirectory, "summary.json"), manifest, image, limits, result);
         }
         finally
@@ -394,39 +388,48 @@ public static class LocalRun
         using var following = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task logging = log.FollowAsync(client, containerId, following.Token);
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (limits.TimeoutSeconds > 0)
-        {
-            timeout.CancelAfter(TimeSpan.FromSeconds(limits.TimeoutSeconds));
-        }
-
+        // Whatever ends the wait early (cancellation, a broken connection), the log stream stops and the log file is closed.
+        Task<(List<(string Path, long Size)> Files, List<string> Skipped)> copyOut;
         try
         {
-            await client.Containers.WaitContainerAsync(containerId, timeout.Token).ConfigureAwait(false);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (limits.TimeoutSeconds > 0)
+            {
+                timeout.CancelAfter(TimeSpan.FromSeconds(limits.TimeoutSeconds));
+            }
+
+            try
+            {
+                await client.Containers.WaitContainerAsync(containerId, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                result.TimedOut = true;
+                await KillAsync(client, containerId).ConfigureAwait(false);
+                await client.Containers.WaitContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            }
+
+            Trace.Step("wait returned");
+            copyOut = CopyOutAsync(client, containerId, resultsDirectory, cancellationToken);
+            ContainerInspectResponse state = await client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            State exit = state.State ?? new State();
+            result.AppExitCode = exit.ExitCode;
+            result.OutOfMemory = exit.OOMKilled;
+            result.AppDuration = Duration(exit.StartedAt, exit.FinishedAt);
+
+            // The following stream ends some time after the container (tens of milliseconds); rather than wait for it, stop
+            // it and read the whole log once more, keeping the lines it had not delivered yet (CatchUpAsync).
+            await Task.WhenAny(logging, Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken)).ConfigureAwait(false);
+            Trace.Step("log followed");
+            following.Cancel();
+            await logging.ConfigureAwait(false);
+            await log.CatchUpAsync(client, containerId, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            result.TimedOut = true;
-            await KillAsync(client, containerId).ConfigureAwait(false);
-            await client.Containers.WaitContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
+            following.Cancel();
+            log.Close();
         }
-
-        Trace.Step("wait returned");
-        Task<(List<(string Path, long Size)> Files, List<string> Skipped)> copyOut = CopyOutAsync(client, containerId, resultsDirectory, cancellationToken);
-        ContainerInspectResponse state = await client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
-        State exit = state.State ?? new State();
-        result.AppExitCode = exit.ExitCode;
-        result.OutOfMemory = exit.OOMKilled;
-        result.AppDuration = Duration(exit.StartedAt, exit.FinishedAt);
-
-        // The following stream ends some time after the container (tens of milliseconds); rather than wait for it, stop
-        // it and read the whole log once more, keeping the lines it had not delivered yet (CatchUpAsync).
-        await Task.WhenAny(logging, Task.Delay(TimeSpan.FromMilliseconds(10), cancellationToken)).ConfigureAwait(false);
-        Trace.Step("log followed");
-        following.Cancel();
-        await logging.ConfigureAwait(false);
-        await log.CatchUpAsync(client, containerId, cancellationToken).ConfigureAwait(false);
-        log.Close();
 
         string took = result.AppDuration is { } d ? ImageProvider.Seconds(d) : "?";
         reporter.Info("  Exit:     code " + result.AppExitCode + " after " + took + (result.OutOfMemory ? " (killed: out of memory)" : result.TimedOut ? " (killed: timeout)" : string.Empty));
@@ -501,11 +504,6 @@ public static class LocalRun
             spool.Position = 0;
             return await ContainerFiles.ExtractResultsAsync(spool, resultsDirectory, cancellationToken).ConfigureAwait(false);
         }
-        catch (DockerContainerNotFoundException)
-        {
-            Directory.CreateDirectory(resultsDirectory);
-            return (new List<(string, long)>(), new List<string> { "the results folder (the app removed it)" });
-        }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
             Directory.CreateDirectory(resultsDirectory);
@@ -513,7 +511,7 @@ public static class LocalRun
         }
     }
 
-    private static void Summarize(RunOptions options, AppInputs inputs, RunResult result, Limits limits, List<(string Path, long Size)> files, List<string> skipped, Reporter reporter, string origin)
+    private static void Summarize(RunOptions options, AppInputs inputs, RunResult result, List<(string Path, long Size)> files, List<string> skipped, Reporter reporter)
     {
         reporter.Info("  Results:  " + result.ResultsDirectory + (files.Count == 0 ? " (empty)" : string.Empty));
         int width = files.Count == 0 ? 0 : files.Max(f => f.Path.Length);
@@ -582,9 +580,6 @@ public static class LocalRun
             {
                 await client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cleanup.Token).ConfigureAwait(false);
             }
-            catch (DockerContainerNotFoundException)
-            {
-            }
             catch (Exception e) when (e is DockerApiException or OperationCanceledException or IOException or System.Net.Http.HttpRequestException)
             {
                 // The next run's sweep removes it (its runner, this process, will be gone by then).
@@ -615,9 +610,15 @@ public static class LocalRun
     private static string Ticks(string? time) =>
         time is null ? string.Empty : Regex.Replace(time, @"(\.[0-9]{7})[0-9]+", "$1");
 
+    /// <summary>
+    /// A request Docker refused, or a connection to it that broke (the daemon restarted, the socket went away): reported
+    /// as the step that failed (BN4010), not as a bug.
+    /// </summary>
+    internal static bool IsDockerFailure(Exception e) => e is DockerApiException or System.Net.Http.HttpRequestException;
+
     /// <summary>What the daemon said: the "message" of its JSON error body, else the body or the exception's message.</summary>
-    internal static string Message(DockerApiException e) =>
-        string.IsNullOrWhiteSpace(e.ResponseBody) ? e.Message : MessageOf(e.ResponseBody);
+    internal static string Message(Exception e) =>
+        e is DockerApiException { ResponseBody: { } body } && !string.IsNullOrWhiteSpace(body) ? MessageOf(body) : e.Message;
 
     /// <summary>The "message" of a daemon's JSON error body ({"message": "..."}), else the text itself.</summary>
     internal static string MessageOf(string body)
