@@ -42,8 +42,14 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
     [Required]
     public string ProjectPath { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The ByteNiteRegistryToken property, for a private image: handed to the runner in its environment
+    /// (BYTENITE_REGISTRY_TOKEN), where it looks for it, and never on its command line.
+    /// </summary>
+    public string? RegistryToken { get; set; }
+
     /// <summary>How long a cancelled runner may take to stop the app and remove its container before it is killed.</summary>
-    public int CancelGracePeriodSeconds { get; set; } = 30;
+    private const int CancelGracePeriodSeconds = 30;
 
     public void Cancel() => _cancelled.Set();
 
@@ -73,16 +79,20 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
 
         WaitForExit(runner);
         int exitCode = runner.ExitCode;
+        if (_cancelled.IsSet)
+        {
+            // The user stopped the build, which MSBuild reports itself: not an error of the app's, whatever the runner's
+            // exit code (130 when it stopped in time, another when it had to be killed).
+            Log.LogMessage(MessageImportance.High, exitCode == Cancelled ? "RunLocal was cancelled; its container was removed." : "RunLocal was cancelled.");
+            return false;
+        }
+
         switch (exitCode)
         {
             case Succeeded:
                 break;
-            case Cancelled when _cancelled.IsSet:
-                // The user stopped the build, which MSBuild reports itself: not an error of the app's.
-                Log.LogMessage(MessageImportance.High, "RunLocal was cancelled; its container was removed.");
-                return false;
             case Cancelled:
-                ReportRunnerFailed("it was stopped by a signal from outside the build (exit code 130); its container was removed");
+                DiagnosticLog.Report(Log, Diagnostic.CreateForFile(DiagnosticCatalog.RunInterrupted, ProjectPath), DiagnosticSeverity.Error);
                 break;
             default:
                 // The runner's own errors say what went wrong; a failure without one (a command line it refused, a
@@ -115,6 +125,11 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        if (!string.IsNullOrEmpty(RegistryToken))
+        {
+            startInfo.Environment[Bundle.BundleTask.TokenVariable] = RegistryToken;
+        }
+
         try
         {
             return Process.Start(startInfo);
@@ -138,7 +153,14 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
             if (!runner.WaitForExit(CancelGracePeriodSeconds * 1000))
             {
                 Log.LogWarning("The local runner did not stop within " + CancelGracePeriodSeconds + " s of the cancellation and was killed; its container is removed by the next run.");
-                runner.Kill();
+                try
+                {
+                    runner.Kill();
+                }
+                catch (InvalidOperationException)
+                {
+                    // It exited in the meantime.
+                }
             }
         }
 

@@ -26,13 +26,13 @@ public sealed class RunLocalTests
     public void RunLocal_runs_the_sample_in_docker_and_copies_its_results_back(string sample)
     {
         TestApp app = _sdk.CreateApp(sample, "runlocal");
-        app.Write("sample/params.json", "{ \"case\": \"title\" }");
+        app.Write("sample/params.json", "{ \"case\": \"lower\" }"); // not the sample's "upper", and not "Hello, World!" unchanged
 
         BuildResult result = app.Build("-t:RunLocal");
 
         BuildAssert.Succeeded(result);
         Assert.Contains("RunLocal succeeded: exit code 0", result.Output);
-        Assert.Equal("Hello, World!", File.ReadAllText(SingleResult(app, "hello_world.txt")).Trim());
+        Assert.Equal("hello, world!", File.ReadAllText(SingleResult(app, "hello_world.txt")).Trim());
         Assert.Contains(Path.GetFileNameWithoutExtension(app.ProjectPath) + " -> " + SingleRun(app) + "/", result.Output);
     }
 
@@ -107,6 +107,45 @@ public sealed class RunLocalTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("RunLocal cancelled; container", result.Output);
         Assert.Empty(ContainersOf(app));
+    }
+
+    [Fact]
+    public void A_runner_stopped_by_a_signal_from_outside_the_build_is_BN4016()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-interrupted");
+        app.Write("app/main.py", "import time\nprint('started', flush=True)\ntime.sleep(600)\n");
+
+        // SIGTERM to the runner alone (its process id is on its container's label): the build itself is not cancelled.
+        ProcessResult result = app.Run(
+            new[] { "build", app.ProjectPath, "-nodeReuse:false", "-tl:off", "-v:m", "-t:RunLocal" },
+            whileRunning: _ =>
+            {
+                WaitFor(() => ContainersOf(app).Length > 0, "a running RunLocal container");
+                ProcessResult label = Docker("ps", "-a", "--filter", "label=com.bytenite.sdk.runlocal.app=" + app.Directory, "--format", "{{.Label \"com.bytenite.sdk.runlocal.pid\"}}");
+                using Process runner = Process.GetProcessById(int.Parse(label.Output.Trim(), CultureInfo.InvariantCulture));
+                Signal(runner, "TERM");
+            });
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(app.ProjectPath + " : error BN4016: RunLocal was stopped by a signal before the app finished (exit code 130); it removed its container, and there are no results.", result.Output);
+        Assert.DoesNotContain("BN4015", result.Output);
+        Assert.Empty(ContainersOf(app));
+    }
+
+    [Fact]
+    public void A_registry_token_given_as_a_property_reaches_the_runner_and_no_log()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-token-property");
+        app.Replace("manifest.json", "\"container\": \"python:3.11-slim-bookworm\"", "\"container\": \"python:3.11-slim-bookworm\", \"private_image\": true, \"username\": \"bytenite-tests\"");
+        const string Token = "dckr_pat_property_only_0123456789";
+
+        // The image is present, so nothing is pulled: the token only has to satisfy the runner's own validation (BN1011).
+        BuildResult result = app.Build("-t:RunLocal", "-p:ByteNiteRegistryToken=" + Token);
+
+        BuildAssert.Succeeded(result);
+        Assert.Contains("RunLocal succeeded: exit code 0", result.Output);
+        Assert.DoesNotContain("BN1011", result.Output);
+        Assert.DoesNotContain(Token, result.Output);
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class CatalogTests
         "BN3007", // BundleSelectionTests.Excluding_the_entrypoint_or_the_manifest_is_BN3007
         "BN3008", // BundleSafetyTests.Invalid_threshold_is_BN3008
         "BN3009", // BundleSafetyTests.Manifest_without_a_valid_version_is_BN3009_when_validation_is_off
-        "BN3010", // BundleSafetyTests.Unwritable_output_folder_is_BN3010_and_leaves_nothing_behind
+        "BN3010", // BundleSafetyTests.A_bundle_that_cannot_be_written_is_BN3010_and_leaves_nothing_behind
         // BN4xxx: reported by RunLocal (src/ByteNite.Sdk.LocalRunner); triggered by tests/ByteNite.Sdk.Docker.Tests.
         "BN4001", // EndpointTests.DOCKER_HOST_pointing_nowhere_gives_one_error_listing_every_endpoint_tried
         "BN4002", // EndpointTests.A_daemon_older_than_API_1_40_is_refused_with_BN4002
@@ -97,6 +97,7 @@ public class CatalogTests
         "BN4013", // FailureTests.An_app_that_writes_no_results_gets_a_warning_saying_where_to_write
         "BN4014", // FailureTests.Requirements_larger_than_the_machine_give_a_warning_and_the_app_still_runs
         "BN4015", // RunLocalTests.Arguments_the_runner_refuses_are_BN4015_quoting_it (ByteNite.Sdk.EndToEnd.Tests)
+        "BN4016", // RunLocalTests.A_runner_stopped_by_a_signal_from_outside_the_build_is_BN4016 (ByteNite.Sdk.EndToEnd.Tests)
     };
 
     [Fact]

@@ -421,6 +421,11 @@ public static class DiagnosticCatalog
         "The local runner could not run the app: {0}. Check the ByteNiteRunLocalArguments property and that '{1}' runs .NET 10 apps; if both are right, this is a bug in the SDK: please report it with this output.",
         RunLocal, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor RunInterrupted = new(
+        "BN4016", "RunLocal was interrupted",
+        "RunLocal was stopped by a signal before the app finished (exit code 130); it removed its container, and there are no results. Run it again; a signal sent by a terminal or a CI job usually stops the build as well.",
+        RunLocal, DiagnosticSeverity.Error);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
@@ -439,7 +444,7 @@ public static class DiagnosticCatalog
         ParamsStringLengthViolation, ParamsNumberOutOfRange,
         DockerUnavailable, DockerApiUnsupported, ImageUnavailable, SecretNotSet, CrlfLineEndings, AppFailed, AppOutOfMemory,
         AppTimedOut, SampleFileNotFound, DockerOperationFailed, NoPythonInImage, LeftoverContainersRemoved, NoResults,
-        MachineBelowRequirements, RunnerFailed,
+        MachineBelowRequirements, RunnerFailed, RunInterrupted,
     };
 
     public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);
