@@ -61,11 +61,39 @@ public class BundleWriterTests
         Assert.Equal(Path.Combine(folder.Path, "gone.py"), error.FilePath);
     }
 
+    [Fact]
+    public void A_full_disk_while_writing_is_a_write_error_not_a_read_error_of_the_file_being_read()
+    {
+        using var folder = new TempFolder();
+        string big = Path.Combine(folder.Path, "big.bin");
+        File.WriteAllBytes(big, new byte[3_000_000]); // several of the writer's buffers
+        var files = new[] { new BundleFile("app/big.bin", big, TarWriter.RegularFileMode, 3_000_000) };
+
+        BundleWriteException error = Assert.Throws<BundleWriteException>(
+            () => BundleWriter.Write(BundleEntry.Plan(files, new Dictionary<string, byte[]>()), 0, new FullDisk(), new MemoryStream()));
+
+        Assert.Equal("No space left on device", error.Message);
+    }
+
     private static (byte[] Tar, string Body, BundleWriteResult Result) Write(IEnumerable<BundleFile> files)
     {
         var tar = new MemoryStream();
         var body = new MemoryStream();
         BundleWriteResult result = BundleWriter.Write(BundleEntry.Plan(files, new Dictionary<string, byte[]>()), 0, tar, body);
         return (tar.ToArray(), Encoding.ASCII.GetString(body.ToArray()), result);
+    }
+
+    /// <summary>An output that takes one buffer, then fails as a full disk does.</summary>
+    private sealed class FullDisk : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length > 0)
+            {
+                throw new IOException("No space left on device");
+            }
+
+            base.Write(buffer, offset, count);
+        }
     }
 }

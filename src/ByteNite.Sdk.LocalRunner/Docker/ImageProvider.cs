@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using ByteNite.Sdk.Model.Hosting;
 using ByteNite.Sdk.Model.Rules;
 
 namespace ByteNite.Sdk.LocalRunner.Docker;
@@ -51,16 +52,18 @@ public sealed class ImageName
 public static class ImageProvider
 {
     /// <summary>
-    /// Null when the image is there; else what went wrong and what to do (for BN4003). <paramref name="local"/> is
-    /// what the Docker host has under the name (<see cref="InspectAsync"/>), looked up while other requests ran.
+    /// Null when the image is there; else what went wrong and what to do (for BN4003). Registry credentials are looked up
+    /// only for a pull: a credential helper is a process of its own (Docker Desktop's on every machine that has it).
     /// </summary>
     public static async Task<(string Problem, string Fix)?> EnsureAsync(
-        DockerClient client, ImageName image, ImageInspectResponse? local, PullPolicy policy, AuthConfig? auth, string? authSource, Reporter reporter, RunOptions options, CancellationToken cancellationToken)
+        DockerClient client, ImageName image, Manifest manifest, Reporter reporter, RunOptions options, CancellationToken cancellationToken)
     {
+        PullPolicy policy = options.Pull;
+        ImageInspectResponse? local = await InspectAsync(client, image.FullName, cancellationToken).ConfigureAwait(false);
         string implied = image.TagWasImplied ? " (no tag in manifest.json, so ':latest')" : string.Empty;
         if (local is not null && policy != PullPolicy.Always)
         {
-            reporter.Info("  Image:    " + image.FullName + implied + ", present (" + ShortId(local.ID) + ", " + Size(local.Size) + ")");
+            reporter.Info("  Image:    " + image.FullName + implied + ", present (" + ShortId(local.ID) + ", " + ByteSize.Format(local.Size) + ")");
             return null;
         }
 
@@ -70,6 +73,7 @@ public static class ImageProvider
                 "Pull it yourself ('docker pull " + image.FullName + "') or allow pulling by setting " + options.Hint("--pull") + " to 'missing'.");
         }
 
+        AuthConfig? auth = RegistryCredentials.Find(manifest, image.Repository, options.GetEnvironmentVariable, out string? authSource);
         reporter.Info("  Image:    pulling " + image.FullName + implied + " (" + (policy == PullPolicy.Always ? "pull policy 'always'" : "not on the Docker host") + ")"
             + (authSource is null ? string.Empty : ", with credentials from " + authSource));
         var progress = new PullProgress(reporter);
@@ -84,7 +88,7 @@ public static class ImageProvider
         }
         catch (DockerApiException e)
         {
-            return Explain(image, e.ResponseBody ?? e.Message, local is not null, e.StatusCode, options);
+            return Explain(image, Running.LocalRun.Message(e), local is not null, e.StatusCode, options);
         }
 
         if (progress.Error is not null)
@@ -98,7 +102,7 @@ public static class ImageProvider
             return ("the pull finished but the Docker host does not have it", "Try 'docker pull " + image.FullName + "' to see what the registry sends.");
         }
 
-        reporter.Info("  Image:    pulled " + image.FullName + " in " + Seconds(stopwatch.Elapsed) + " (" + ShortId(pulled.ID) + ", " + Size(pulled.Size) + ")");
+        reporter.Info("  Image:    pulled " + image.FullName + " in " + Seconds(stopwatch.Elapsed) + " (" + ShortId(pulled.ID) + ", " + ByteSize.Format(pulled.Size) + ")");
         return null;
     }
 
@@ -151,21 +155,6 @@ public static class ImageProvider
     internal static string ShortId(string? id) =>
         id is null ? "?" : id.StartsWith("sha256:", StringComparison.Ordinal) ? id.Substring(7, Math.Min(12, id.Length - 7)) : id.Substring(0, Math.Min(12, id.Length));
 
-    internal static string Size(long bytes)
-    {
-        string[] units = { "B", "KB", "MB", "GB", "TB" };
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < units.Length - 1)
-        {
-            value /= 1000;
-            unit++;
-        }
-
-        return unit == 0
-            ? bytes.ToString(CultureInfo.InvariantCulture) + " B"
-            : value.ToString(value >= 100 ? "0" : "0.0", CultureInfo.InvariantCulture) + " " + units[unit];
-    }
 
     internal static string Seconds(TimeSpan elapsed) =>
         elapsed.TotalSeconds.ToString(elapsed.TotalSeconds >= 10 ? "0.0" : "0.00", CultureInfo.InvariantCulture) + " s";
@@ -218,7 +207,7 @@ public static class ImageProvider
             {
                 long current = value.Progress!.Current ?? 0;
                 long total = value.Progress.Total ?? 0;
-                line += " " + Size(current) + " / " + Size(total) + " (" + (100 * current / Math.Max(1, total)).ToString(CultureInfo.InvariantCulture) + "%)";
+                line += " " + ByteSize.Format(current) + " / " + ByteSize.Format(total) + " (" + (100 * current / Math.Max(1, total)).ToString(CultureInfo.InvariantCulture) + "%)";
             }
 
             _reporter.Info("            " + line);

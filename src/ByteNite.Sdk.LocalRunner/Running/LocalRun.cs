@@ -13,6 +13,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using ByteNite.Sdk.LocalRunner.Docker;
 using ByteNite.Sdk.Model.Diagnostics;
+using ByteNite.Sdk.Model.Hosting;
 using ByteNite.Sdk.Model.Json;
 using ByteNite.Sdk.Model.Rules;
 
@@ -183,9 +184,7 @@ public static class LocalRun
         }
 
         result.Step = "look up or pull the image " + image.FullName;
-        AuthConfig? auth = RegistryCredentials.Find(manifest, image.Repository, options.GetEnvironmentVariable, out string? authSource);
-        ImageInspectResponse? localImage = await ImageProvider.InspectAsync(client, image.FullName, cancellationToken).ConfigureAwait(false);
-        var imageFailure = await ImageProvider.EnsureAsync(client, image, localImage, options.Pull, auth, authSource, reporter, options, cancellationToken).ConfigureAwait(false);
+        var imageFailure = await ImageProvider.EnsureAsync(client, image, manifest, reporter, options, cancellationToken).ConfigureAwait(false);
         if (imageFailure is { } failure)
         {
             ReportAtManifest(reporter, DiagnosticCatalog.ImageUnavailable, manifest, manifest.ContainerNode, origin, image.FullName, failure.Problem, failure.Fix);
@@ -204,7 +203,7 @@ public static class LocalRun
         result.RunDirectory = runDirectory;
         result.LogFile = logFile;
 
-        reporter.Info("  Input:    " + (inputs.InputFile is null ? "none (TASK_DIR has no data.bin)" : Relative(options, inputs.InputFile) + " (" + ImageProvider.Size(new FileInfo(inputs.InputFile).Length) + ") as TASK_DIR/data.bin"));
+        reporter.Info("  Input:    " + (inputs.InputFile is null ? "none (TASK_DIR has no data.bin)" : Relative(options, inputs.InputFile) + " (" + ByteSize.Format(new FileInfo(inputs.InputFile).Length) + ") as TASK_DIR/data.bin"));
         reporter.Info("  Params:   " + (inputs.ParamsFile is null ? "{} (no sample/params.json)" : Relative(options, inputs.ParamsFile)) + " as APP_PARAMS");
         if (inputs.SecretVariables.Count > 0)
         {
@@ -272,8 +271,9 @@ public static class LocalRun
             return new Preparation(null, null, null);
         }
 
-        Task<SystemInfoResponse> hostInfo = connection.Client.System.GetSystemInfoAsync(cancellationToken);
-        _ = hostInfo.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        // The host's CPUs and memory matter only for the limits (Limits.NeedsHostInfo), which --no-limits turns off.
+        Task<SystemInfoResponse>? hostInfo = options.NoLimits ? null : connection.Client.System.GetSystemInfoAsync(cancellationToken);
+        _ = hostInfo?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return new Preparation(connection, new BackgroundSweep(connection.Client, cancellationToken), hostInfo);
     }
 
@@ -517,7 +517,7 @@ public static class LocalRun
         int width = files.Count == 0 ? 0 : files.Max(f => f.Path.Length);
         foreach ((string path, long size) in files)
         {
-            reporter.Info("            " + path.PadRight(width) + "  " + ImageProvider.Size(size));
+            reporter.Info("            " + path.PadRight(width) + "  " + ByteSize.Format(size));
         }
 
         foreach (string item in skipped)
@@ -536,7 +536,7 @@ public static class LocalRun
 
         string verdict = result.TimedOut ? "timed out" : result.OutOfMemory ? "out of memory" : result.AppExitCode == 0 ? "succeeded" : "failed";
         reporter.Info("RunLocal " + verdict + ": exit code " + result.AppExitCode + ", " + (result.AppDuration is { } d ? ImageProvider.Seconds(d) : "?")
-            + " in the container, " + files.Count + " result file(s), " + ImageProvider.Size(files.Sum(f => f.Size)) + " → " + result.RunDirectory);
+            + " in the container, " + files.Count + " result file(s), " + ByteSize.Format(files.Sum(f => f.Size)) + " → " + result.RunDirectory);
     }
 
     private static async Task KillAsync(DockerClient client, string containerId)

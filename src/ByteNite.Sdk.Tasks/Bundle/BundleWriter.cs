@@ -21,6 +21,15 @@ public sealed class BundleReadException : Exception
     public string FilePath { get; }
 }
 
+/// <summary>Writing the archive or the push body failed (a full disk): reported as BN3010, never as a file that cannot be read.</summary>
+public sealed class BundleWriteException : IOException
+{
+    public BundleWriteException(Exception inner)
+        : base(inner.Message, inner)
+    {
+    }
+}
+
 public sealed class BundleWriteResult
 {
     public BundleWriteResult(byte[] sha256, long length, IReadOnlyList<(BundleEntry Entry, long Length)> members)
@@ -124,7 +133,7 @@ public static class BundleWriter
             });
             return length;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException && e is not BundleWriteException)
         {
             throw new BundleReadException(path, BundleSelector.Sentence(e), e);
         }
@@ -296,7 +305,7 @@ public static class BundleWriter
         {
             if (Volatile.Read(ref _failure) is { } failure)
             {
-                throw new IOException("Writing the bundle failed: " + failure.Message, failure);
+                throw new BundleWriteException(failure);
             }
         }
     }

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using ByteNite.Sdk.Model.Diagnostics;
+using ByteNite.Sdk.Model.Hosting;
 using Microsoft.Build.Framework;
 
 namespace ByteNite.Sdk.Tasks.Bundle;
@@ -73,24 +74,31 @@ public sealed class PackByteNiteBundle : BundleTask
         string outputDirectory = Path.GetFullPath(OutputDirectory);
         string name = manifest.BundleBaseName;
         BundlePath = Path.Combine(outputDirectory, name + ".tar");
-        string pushPath = Path.Combine(outputDirectory, name + ".push.json");
-        string tarTemp = BundlePath + ".tmp";
-        string pushTemp = pushPath + ".tmp";
+        // Every output is written to a temporary file first and moved into place only when all of them are complete.
+        var outputs = new[] { BundlePath, Path.Combine(outputDirectory, name + ".push.json"), BundlePath + ".sha256", Path.Combine(outputDirectory, name + ".bundle.json") };
+        string[] temporaries = outputs.Select(path => path + ".tmp").ToArray();
         try
         {
             BundleWriteResult result;
             Directory.CreateDirectory(outputDirectory);
-            using (FileStream tar = CreateFresh(tarTemp))
-            using (FileStream push = CreateFresh(pushTemp))
+            using (FileStream tar = CreateFresh(temporaries[0]))
+            using (FileStream push = CreateFresh(temporaries[1]))
             {
                 result = BundleWriter.Write(BundleEntry.Plan(files, overrides), mtime, tar, push);
             }
 
             Sha256 = ToHex(result.Sha256);
             Hash = Convert.ToBase64String(result.Sha256);
+            File.WriteAllText(temporaries[2], Sha256 + "  " + name + ".tar\n");
+            File.WriteAllText(temporaries[3], Describe(manifest, result));
             ReportLargeFiles(result, threshold);
             CheckOverwrite(manifest, result);
-            WriteOutputs(manifest, result, tarTemp, pushTemp, pushPath);
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                Replace(temporaries[i], outputs[i]);
+            }
+
+            WriteStamp(result);
         }
         catch (BundleReadException e)
         {
@@ -103,29 +111,26 @@ public sealed class PackByteNiteBundle : BundleTask
         }
         finally
         {
-            DeleteQuietly(tarTemp);
-            DeleteQuietly(pushTemp);
+            foreach (string temporary in temporaries)
+            {
+                DeleteQuietly(temporary);
+            }
         }
     }
 
-    /// <summary>Moves the archive and the push body into place, then writes the digest, the file list and the stamp.</summary>
-    private void WriteOutputs(BundleManifest manifest, BundleWriteResult result, string tarTemp, string pushTemp, string pushPath)
+    /// <summary>The stamp in obj/: one "key=value" per line, what the targets print after every pack (packed or not).</summary>
+    private void WriteStamp(BundleWriteResult result)
     {
-        string outputDirectory = Path.GetDirectoryName(BundlePath)!;
-        string name = manifest.BundleBaseName;
-        Replace(tarTemp, BundlePath);
-        Replace(pushTemp, pushPath);
-        File.WriteAllText(BundlePath + ".sha256", Sha256 + "  " + name + ".tar\n");
-        File.WriteAllText(Path.Combine(outputDirectory, name + ".bundle.json"), Describe(manifest, result));
+        if (string.IsNullOrEmpty(StampFile))
+        {
+            return;
+        }
 
         int fileCount = result.Members.Count(m => !m.Entry.IsDirectory);
-        if (!string.IsNullOrEmpty(StampFile))
-        {
-            File.WriteAllText(StampFile, string.Format(
-                CultureInfo.InvariantCulture,
-                "# Written by ByteNite.Sdk after packing\n;path={0};sha256={1};hash={2};files={3};size={4};name={5};version={6};\n",
-                BundlePath, Sha256, Hash, fileCount, FormatSize(result.Length), manifest.Name, manifest.Version.Text));
-        }
+        File.WriteAllText(StampFile, string.Format(
+            CultureInfo.InvariantCulture,
+            "# Written by ByteNite.Sdk after packing\nsha256={0}\nhash={1}\nfiles={2}\nsize={3}\n",
+            Sha256, Hash, fileCount, ByteSize.Format(result.Length)));
     }
 
     private void LogTokenOutcome(TokenOutcome outcome)
@@ -157,7 +162,7 @@ public sealed class PackByteNiteBundle : BundleTask
             if (!entry.IsDirectory && length > threshold)
             {
                 string path = Path.Combine(AppDirectory, entry.Path.Replace('/', Path.DirectorySeparatorChar));
-                Report(Diagnostic.CreateForFile(DiagnosticCatalog.BundleLargeFile, path, entry.Path, FormatSize(length), FormatSize(threshold)));
+                Report(Diagnostic.CreateForFile(DiagnosticCatalog.BundleLargeFile, path, entry.Path, ByteSize.Format(length), ByteSize.Format(threshold)));
             }
         }
     }
@@ -272,25 +277,6 @@ public sealed class PackByteNiteBundle : BundleTask
         return long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out long value) && value <= long.MaxValue / multiplier
             ? value * multiplier
             : null;
-    }
-
-    public static string FormatSize(long bytes)
-    {
-        if (bytes < 1024)
-        {
-            return bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
-        }
-
-        string[] units = { "KB", "MB", "GB", "TB" };
-        double value = bytes;
-        int unit = -1;
-        do
-        {
-            value /= 1024;
-            unit++;
-        }
-        while (value >= 1024 && unit < units.Length - 1);
-        return value.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[unit];
     }
 
     private static string ToHex(byte[] bytes)
