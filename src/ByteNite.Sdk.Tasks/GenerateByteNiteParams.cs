@@ -55,10 +55,6 @@ public sealed class GenerateByteNiteParams : SeverityConfiguredTask
     [Output]
     public string GeneratedFile { get; private set; } = string.Empty;
 
-    /// <summary>True when the file was (re)written; false when it already held exactly the generated code.</summary>
-    [Output]
-    public bool Written { get; private set; }
-
     public override bool Execute()
     {
         try
@@ -106,7 +102,7 @@ public sealed class GenerateByteNiteParams : SeverityConfiguredTask
             if (code is not null)
             {
                 GeneratedFile = Path.Combine(OutputDirectory, options.RootTypeName + ".g.cs");
-                Written = CodeGeneration.GeneratedFile.WriteIfChanged(GeneratedFile, code);
+                CodeGeneration.GeneratedFile.WriteIfChanged(GeneratedFile, code);
             }
         }
 

@@ -81,14 +81,22 @@ public sealed class ValidateByteNiteApp : SeverityConfiguredTask
         });
 
         HashSet<string> reportedByAnalyzer = LeaveTextDiagnosticsToAnalyzer ? TextDiagnosticKeys() : new HashSet<string>();
-        HashSet<string> referencesReportedByGenerator = SchemaReferencesReportedByGenerator && result.SchemaFile is { } schemaFile
+        // Looked up only when there is a reference problem to leave to the generator (it reads schema.json once more).
+        HashSet<string> referencesReportedByGenerator = SchemaReferencesReportedByGenerator && result.SchemaFile is { } schemaFile && result.Diagnostics.Any(IsReferenceProblem)
             ? new HashSet<string>(ParamsCodeGenerator.FindUnfollowableReferences(schemaFile).Select(PositionKey), StringComparer.Ordinal)
             : new HashSet<string>();
+        DiagnosticSeverity? generatorSeverity = severities.GetEffectiveSeverity(DiagnosticCatalog.CodeGenUnsupportedRef);
         foreach (Diagnostic diagnostic in severities.Diagnostics.Concat(result.Diagnostics))
         {
-            bool reportedByGenerator = IsReferenceProblem(diagnostic) && referencesReportedByGenerator.Contains(PositionKey(diagnostic));
-            if (!reportedByAnalyzer.Contains(Key(diagnostic)) && !reportedByGenerator
-                && severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
+            if (reportedByAnalyzer.Contains(Key(diagnostic)) || severities.GetEffectiveSeverity(diagnostic) is not DiagnosticSeverity severity)
+            {
+                continue;
+            }
+
+            // Left to the generator's BN2021 only while that is reported at least as severely: silencing or demoting
+            // BN2021 must not take this error with it.
+            bool reportedByGenerator = IsReferenceProblem(diagnostic) && referencesReportedByGenerator.Contains(PositionKey(diagnostic)) && generatorSeverity >= severity;
+            if (!reportedByGenerator)
             {
                 Report(diagnostic, severity);
             }

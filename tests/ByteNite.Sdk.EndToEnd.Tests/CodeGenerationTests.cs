@@ -128,6 +128,23 @@ public sealed class CodeGenerationTests
     }
 
     [Fact]
+    public void Silencing_the_generators_BN2021_leaves_the_validations_error_for_a_dangling_ref()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "codegen-nowarn-bn2021");
+        app.Replace("schema.json", "\"properties\": {", """
+            "properties": {
+                "output": { "$ref": "#/definitions/missing" },
+            """);
+        app.WriteProject("<PropertyGroup><NoWarn>$(NoWarn);BN2021</NoWarn></PropertyGroup>");
+
+        BuildResult result = app.Build();
+
+        BuildAssert.Failed(result);
+        Assert.Equal(0, result.Count("BN2021"));
+        Assert.Equal(2, result.Count("BN2012")); // the console logger prints each line twice
+    }
+
+    [Fact]
     public void Without_code_generation_the_validation_reports_a_ref_to_another_document()
     {
         TestApp app = _sdk.CreateApp("hello-world", "codegen-off-remote-ref");
@@ -218,6 +235,26 @@ public sealed class CodeGenerationTests
         IEnumerable<string> compile = items.RootElement.GetProperty("Items").GetProperty("Compile").EnumerateArray()
             .Select(item => item.GetProperty("FullPath").GetString()!);
         Assert.Contains(app.PathOf(GeneratedFile), compile);
+    }
+
+    [Fact]
+    public void A_design_time_build_between_two_builds_does_not_make_the_second_generate_again()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "codegen-design-time-noop");
+        BuildAssert.Succeeded(app.Build());
+
+        // What an IDE does between two builds; its settings differ (another analyzer config file), and are kept apart.
+        ProcessResult designTime = app.Run(new[]
+        {
+            "msbuild", app.ProjectPath, "-t:Compile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true",
+            "-p:ProvideCommandLineArgs=true", "-nodeReuse:false",
+        });
+        BuildResult after = app.BuildWith("d", null);
+
+        Assert.True(designTime.ExitCode == 0, designTime.Output);
+        BuildAssert.Succeeded(after);
+        Assert.DoesNotContain(TaskRan, after.Output);
+        Assert.Contains(TargetSkipped, after.Output);
     }
 
     [Fact]

@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Hosting;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace ByteNite.Sdk.Tasks.Bundle;
 
@@ -14,7 +12,7 @@ namespace ByteNite.Sdk.Tasks.Bundle;
 /// What the bundle tasks share: the app folder, the severity settings (applied the Roslyn way, like the validation),
 /// the registry token, and reporting with the catch-all for bugs.
 /// </summary>
-public abstract class BundleTask : Task
+public abstract class BundleTask : SeverityConfiguredTask
 {
     /// <summary>The environment variable a registry token is read from; read here, never through an MSBuild property.</summary>
     public const string TokenVariable = "BYTENITE_REGISTRY_TOKEN";
@@ -24,17 +22,6 @@ public abstract class BundleTask : Task
     /// <summary>The folder that holds manifest.json and app/.</summary>
     [Required]
     public string AppDirectory { get; set; } = string.Empty;
-
-    public string? NoWarn { get; set; }
-
-    public string? WarningsAsErrors { get; set; }
-
-    public string? WarningsNotAsErrors { get; set; }
-
-    public bool TreatWarningsAsErrors { get; set; }
-
-    /// <summary>Analyzer config files (@(EditorConfigFiles)); the global ones configure BN severities.</summary>
-    public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>
     /// The ByteNiteRegistryToken property. MSBuild itself prints every property at diagnostic verbosity, so the
@@ -95,14 +82,7 @@ public abstract class BundleTask : Task
 
     protected void Report(Diagnostic diagnostic)
     {
-        _severities ??= SeverityConfiguration.Create(new SeverityOptions
-        {
-            NoWarn = NoWarn,
-            WarningsAsErrors = WarningsAsErrors,
-            WarningsNotAsErrors = WarningsNotAsErrors,
-            TreatWarningsAsErrors = TreatWarningsAsErrors,
-            AnalyzerConfigFiles = EditorConfigFiles.Select(item => item.GetMetadata("FullPath")).ToArray(),
-        });
+        _severities ??= CreateSeverityConfiguration();
 
         if (_severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
         {
