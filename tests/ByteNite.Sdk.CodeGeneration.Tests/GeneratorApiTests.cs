@@ -29,6 +29,9 @@ public class GeneratorApiTests
     [InlineData("Contoso.Jobs", "Contoso.Jobs")]
     [InlineData("2d.tools-x.9", "_2d.tools_x._9")]
     [InlineData("café app", "café_app")]
+    [InlineData("event", "@event")]
+    [InlineData("Contoso.class.Jobs", "Contoso.@class.Jobs")]
+    [InlineData("a..b.", "a.b")]
     [InlineData("", "")]
     public void The_default_namespace_is_the_root_namespace_made_valid(string rootNamespace, string expected)
     {

@@ -105,32 +105,36 @@ internal static class CSharpNames
 
     /// <summary>
     /// A namespace from a project's RootNamespace, which is its file name as written: characters that cannot be in an
-    /// identifier become '_', and a part that starts with a digit gets a '_' before it ("hello-world" → "hello_world",
-    /// "2d.tools" → "_2d.tools"), as IDE project templates do.
+    /// identifier become '_', a part that starts with a digit gets a '_' before it, a keyword an '@', and empty parts are
+    /// dropped ("hello-world" → "hello_world", "2d.tools" → "_2d.tools", "event" → "@event", "a..b" → "a.b"), as IDE
+    /// project templates do.
     /// </summary>
     public static string ToNamespace(string rootNamespace)
     {
-        var result = new StringBuilder(rootNamespace.Length + 2);
-        bool partStart = true;
-        foreach (char c in rootNamespace)
+        var parts = new List<string>();
+        foreach (string part in rootNamespace.Split('.'))
         {
-            if (c == '.')
+            if (part.Length == 0)
             {
-                result.Append(c);
-                partStart = true;
                 continue;
             }
 
-            if (partStart && char.IsDigit(c))
+            var result = new StringBuilder(part.Length + 1);
+            if (char.IsDigit(part[0]))
             {
                 result.Append('_');
             }
 
-            result.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
-            partStart = false;
+            foreach (char c in part)
+            {
+                result.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');
+            }
+
+            string name = result.ToString();
+            parts.Add(Keywords.Contains(name) ? "@" + name : name);
         }
 
-        return result.ToString();
+        return string.Join(".", parts);
     }
 
     /// <summary>A dotted namespace such as "HelloWorld.Params"; empty means the global namespace.</summary>
