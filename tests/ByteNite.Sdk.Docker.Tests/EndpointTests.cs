@@ -206,6 +206,8 @@ public class EndpointTests : IDisposable
     [InlineData("1.70", "1.60", null, "update ByteNite.Sdk")]
     [InlineData("", "", null, "did not report its API version")]
     [InlineData("1.52", "1.44", "latest", "DOCKER_API_VERSION")]
+    [InlineData("1.52", "1.44", "1.30", "DOCKER_API_VERSION pins Engine API 1.30, and RunLocal speaks 1.40 to 1.52; unset it")]
+    [InlineData("1.52", "1.44", "1.60", "DOCKER_API_VERSION pins Engine API 1.60")]
     public void Negotiation_explains_why_no_version_fits(string server, string serverMinimum, string? pinned, string reason)
     {
         Assert.Null(ApiVersionNegotiation.Negotiate(server, serverMinimum, pinned, out string? problem));

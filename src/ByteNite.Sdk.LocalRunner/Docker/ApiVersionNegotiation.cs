@@ -26,13 +26,20 @@ public static class ApiVersionNegotiation
         if (!string.IsNullOrWhiteSpace(overrideVersion))
         {
             // DOCKER_API_VERSION pins the version for the docker CLI; honour it the same way.
-            if (TryParse(overrideVersion, out Version? pinned))
+            if (!TryParse(overrideVersion, out Version? pinned))
             {
-                return pinned;
+                problem = "DOCKER_API_VERSION \"" + overrideVersion + "\" is not an API version such as 1.44";
+                return null;
             }
 
-            problem = "DOCKER_API_VERSION \"" + overrideVersion + "\" is not an API version such as 1.44";
-            return null;
+            if (pinned < ClientMinimum || pinned > ClientMaximum)
+            {
+                problem = "DOCKER_API_VERSION pins Engine API " + Format(pinned) + ", and RunLocal speaks " + Format(ClientMinimum) + " to "
+                    + Format(ClientMaximum) + "; unset it to let RunLocal and the daemon agree on a version";
+                return null;
+            }
+
+            return pinned;
         }
 
         if (!TryParse(serverApiVersion, out Version? serverMaximum))

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 using Docker.DotNet.Models;
 using ByteNite.Sdk.Model.Rules;
 
@@ -146,10 +147,21 @@ public static class RegistryCredentials
                 return null;
             }
 
+            // Both outputs are read as they come (a helper that fills a pipe nobody reads would never exit), and the wait is
+            // bounded: a helper waiting for a keychain to be unlocked must not hang the run.
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            Task<string> reading = process.StandardOutput.ReadToEndAsync();
             process.StandardInput.Write(server);
             process.StandardInput.Close();
-            string output = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(10_000) || process.ExitCode != 0)
+            if (!process.WaitForExit(10_000))
+            {
+                process.Kill(entireProcessTree: true);
+                return null;
+            }
+
+            string output = reading.GetAwaiter().GetResult();
+            if (process.ExitCode != 0)
             {
                 return null;
             }
