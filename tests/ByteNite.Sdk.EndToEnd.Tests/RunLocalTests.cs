@@ -149,6 +149,20 @@ public sealed class RunLocalTests
     }
 
     [Fact]
+    public void A_parameters_file_the_project_names_but_that_does_not_exist_is_BN4009_not_the_default()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-params-missing");
+
+        BuildResult result = app.Build("-t:RunLocal", "-p:ByteNiteSampleParams=sample/other-params.json");
+
+        BuildAssert.Failed(result);
+        string line = Assert.Single(result.DiagnosticLines.Where(l => l.Contains(" BN")).Distinct());
+        Assert.Contains("error BN4009: ", line);
+        Assert.Contains(app.PathOf("sample/other-params.json"), line);
+        Assert.DoesNotContain("RunLocal succeeded", result.Output);
+    }
+
+    [Fact]
     public void Arguments_the_runner_refuses_are_BN4015_quoting_it()
     {
         TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-bad-arguments");
