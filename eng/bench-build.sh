@@ -9,23 +9,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-version="0.1.0-bench.$(date +%s)"
-
-dotnet pack "$repo/sdk/ByteNite.Sdk" -c Release -o "$work/feed" -p:Version="$version" -nologo -v:q >/dev/null
-export NUGET_PACKAGES="$work/nuget-packages"
-
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$work/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-</configuration>
-XML
-printf '{ "msbuild-sdks": { "ByteNite.Sdk": "%s" } }\n' "$version" > "$work/global.json"
-printf '<Project>\n</Project>\n' | tee "$work/Directory.Build.props" > "$work/Directory.Build.targets"
+# shellcheck source=eng/bench-common.sh
+source "$repo/eng/bench-common.sh"
+bench_sdk_feed "$repo" "$work"
 
 # The same C# file in both projects: what a params type of an app looks like.
 source_file='namespace Bench;
@@ -43,7 +29,6 @@ printf '%s' "$source_file" > "$work/app/Params.cs"
 printf '<Project Sdk="Microsoft.NET.Sdk">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <Nullable>enable</Nullable>\n  </PropertyGroup>\n</Project>\n' > "$work/lib/Library.csproj"
 printf '%s' "$source_file" > "$work/lib/Params.cs"
 
-now_ms() { date +%s%3N; }
 time_build() { # dir, extra args...
   local dir="$1"; shift
   local start end

@@ -13,18 +13,9 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-version="0.1.0-benchpack.$(date +%s)"
-
-dotnet pack "$repo/sdk/ByteNite.Sdk" -c Release -o "$work/feed" -p:PackageVersion="$version" --artifacts-path "$work/sdk-build" -nologo -v:q >/dev/null
-export NUGET_PACKAGES="$work/nuget-packages"
-{
-  printf '<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSources>\n    <clear />\n'
-  printf '    <add key="bench" value="%s" />\n    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />\n' "$work/feed"
-  printf '  </packageSources>\n</configuration>\n'
-} > "$work/nuget.config"
-printf '{ "msbuild-sdks": { "ByteNite.Sdk": "%s" } }\n' "$version" > "$work/global.json"
-printf '<Project>\n</Project>\n' > "$work/Directory.Build.props"
-cp "$work/Directory.Build.props" "$work/Directory.Build.targets"
+# shellcheck source=eng/bench-common.sh
+source "$repo/eng/bench-common.sh"
+bench_sdk_feed "$repo" "$work"
 
 make_app() { # folder
   mkdir -p "$1"
@@ -55,7 +46,6 @@ for i in range(5):
 PY
 printf 'large app folder: %s\n' "$(du -sh "$work/large/app" | cut -f1)"
 
-now_ms() { date +%s%3N; }
 out="$work/out"
 pack_once() { # folder -> "wall_ms task_ms"
   rm -rf "$out"

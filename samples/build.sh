@@ -9,6 +9,11 @@ while [ $# -gt 0 ] && [ "$1" != "--" ]; do samples+=("$1"); shift; done
 [ "${1:-}" = "--" ] && shift
 [ ${#samples[@]} -gt 0 ] || samples=(hello-world hello-world-current)
 
+# RunLocal needs a Docker daemon and the samples' image; as root, set them up the way eng/test.sh does (idempotent).
+if [[ " $* " == *RunLocal* ]] && [ "$(id -u)" = 0 ]; then
+  bash "$repo/eng/docker-setup.sh"
+fi
+
 dotnet pack "$repo/sdk/ByteNite.Sdk" -c Release -o "$repo/artifacts/packages" -nologo
 
 # NuGet never re-extracts a version it already has: use a cache of our own and drop the SDK from it,
