@@ -85,7 +85,7 @@ public sealed class ParamsConstraintAnalyzer : DiagnosticAnalyzer
 
     private static void CheckLength(OperationAnalysisContext context, AttributeData attribute, string name, string text, Location location)
     {
-        long length = CodePoints(text);
+        long length = ByteNite.Sdk.Model.Schema.JsonValues.CodePointLength(text); // as JSON Schema counts it: a surrogate pair is one
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Value.Value is not long bound)
@@ -198,20 +198,4 @@ public sealed class ParamsConstraintAnalyzer : DiagnosticAnalyzer
     private static string Keyword(string argument) => char.ToLowerInvariant(argument[0]) + argument.Substring(1);
 
     private static string Count(long n) => n + (n == 1 ? " character" : " characters");
-
-    /// <summary>Length in Unicode code points, as JSON Schema counts it (a surrogate pair is one).</summary>
-    private static long CodePoints(string value)
-    {
-        long count = value.Length;
-        for (int i = 0; i + 1 < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                count--;
-                i++;
-            }
-        }
-
-        return count;
-    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Json;
+using ByteNite.Sdk.Model.Rules;
 
 namespace ByteNite.Sdk.LocalRunner;
 
@@ -64,6 +65,19 @@ public sealed class Reporter
 
     public void Report(DiagnosticDescriptor descriptor, SourceFile file, JsonNode node, params object[] args) =>
         Report(Diagnostic.Create(descriptor, file, node.Span, args));
+
+    /// <summary>At <paramref name="node"/> of manifest.json when the manifest has it; else at <paramref name="origin"/>.</summary>
+    public void ReportAt(DiagnosticDescriptor descriptor, Manifest manifest, JsonNode? node, string origin, params object[] args)
+    {
+        if (node is not null && manifest.File is not null)
+        {
+            Report(descriptor, manifest.File, node, args);
+        }
+        else
+        {
+            Report(descriptor, manifest.File?.Path ?? origin, args);
+        }
+    }
 
     private void Write(string text)
     {

@@ -65,7 +65,7 @@ public sealed class AppInputs
 
         var inputs = new AppInputs(manifest, manifest.Entrypoint.Replace('\\', '/'), manifest.Container);
         inputs.CheckInput(options, reporter);
-        inputs.CheckParams(options, reporter);
+        inputs.CheckParams(options, validation.SchemaFile, reporter);
         inputs.CheckLineEndings(appDirectory, reporter);
         inputs.CollectSecrets(options, reporter);
         return reporter.HasErrors ? null : inputs;
@@ -93,7 +93,8 @@ public sealed class AppInputs
         }
     }
 
-    private void CheckParams(RunOptions options, Reporter reporter)
+    /// <param name="schemaFile">schema.json as the folder validation read it; null when there is none.</param>
+    private void CheckParams(RunOptions options, SourceFile? schemaFile, Reporter reporter)
     {
         string? path = options.ParamsFile;
         if (path is null)
@@ -123,7 +124,7 @@ public sealed class AppInputs
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            reporter.Report(DiagnosticCatalog.FileUnreadable, path, path, e.Message);
+            reporter.Report(Diagnostic.CreateForUnreadableFile(path, e));
             return;
         }
 
@@ -131,17 +132,13 @@ public sealed class AppInputs
         {
             diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.NotAnObject, file, parameters.Span, "The parameters file", parameters.KindName + " (APP_PARAMS is the job's params.app object)"));
         }
-        else if (parameters is not null)
+        else if (parameters is not null && schemaFile is not null)
         {
-            string schemaPath = Path.Combine(options.AppDirectory, AppFolderValidator.SchemaFileName);
-            if (File.Exists(schemaPath))
+            // schema.json's own problems were reported by the folder validation; here it only judges the parameters.
+            JsonNode? schema = JsonParser.Parse(schemaFile, DiagnosticCatalog.SchemaJsonCodes, new List<Diagnostic>());
+            if (schema is not null)
             {
-                // schema.json's own problems were reported by the folder validation; here it only judges the parameters.
-                JsonNode? schema = JsonParser.ParseFile(schemaPath, DiagnosticCatalog.SchemaJsonCodes, new List<Diagnostic>(), out SourceFile schemaFile);
-                if (schema is not null)
-                {
-                    ParamsValidation.CheckParams(new JsonSchemaValidator(schemaFile, schema), file, parameters, diagnostics);
-                }
+                ParamsValidation.CheckParams(new JsonSchemaValidator(schemaFile, schema), file, parameters, diagnostics);
             }
         }
 

@@ -65,7 +65,7 @@ public sealed class Limits
             {
                 // Docker refuses a quota above the host's CPU count; give the app the whole host instead.
                 granted = info.NCPU;
-                Warn(reporter, manifest, cpuNode, origin, "device_requirements.min_cpu", cpus + " vCPUs", info.NCPU + " CPUs",
+                reporter.ReportAt(DiagnosticCatalog.MachineBelowRequirements, manifest, cpuNode, origin, "device_requirements.min_cpu", cpus + " vCPUs", info.NCPU + " CPUs",
                     "RunLocal gives the app all " + info.NCPU + ", so it runs slower here than on the platform.");
             }
 
@@ -79,7 +79,7 @@ public sealed class Limits
             limits.MemorySource = Where(manifest, memoryNode, "min_memory");
             if (!info.MemoryLimit)
             {
-                Warn(reporter, manifest, memoryNode, origin, "device_requirements.min_memory", gib + " GiB", "no memory limit support (no memory cgroup)",
+                reporter.ReportAt(DiagnosticCatalog.MachineBelowRequirements, manifest, memoryNode, origin, "device_requirements.min_memory", gib + " GiB", "no memory limit support (no memory cgroup)",
                     "the app runs without a memory limit here, so running out of memory is not detected.");
             }
             else
@@ -88,7 +88,7 @@ public sealed class Limits
                 limits.MemoryBytes = gib * 1024L * 1024 * 1024;
                 if (info.MemTotal > 0 && limits.MemoryBytes > info.MemTotal)
                 {
-                    Warn(reporter, manifest, memoryNode, origin, "device_requirements.min_memory", gib + " GiB",
+                    reporter.ReportAt(DiagnosticCatalog.MachineBelowRequirements, manifest, memoryNode, origin, "device_requirements.min_memory", gib + " GiB",
                         (info.MemTotal / (1024.0 * 1024 * 1024)).ToString("0.0", CultureInfo.InvariantCulture) + " GiB",
                         "the app may run out of memory here before it reaches its limit (Docker Desktop: raise the memory in Settings, Resources).");
                 }
@@ -103,16 +103,4 @@ public sealed class Limits
 
     private static string Where(Manifest manifest, JsonNode node, string key) =>
         "device_requirements." + key + " in manifest.json" + (manifest.File is null ? string.Empty : ", line " + manifest.File.GetLinePosition(node.Span.Start).Line.ToString(CultureInfo.InvariantCulture));
-
-    private static void Warn(Reporter reporter, Manifest manifest, JsonNode node, string origin, params object[] args)
-    {
-        if (manifest.File is not null)
-        {
-            reporter.Report(DiagnosticCatalog.MachineBelowRequirements, manifest.File, node, args);
-        }
-        else
-        {
-            reporter.Report(DiagnosticCatalog.MachineBelowRequirements, origin, args);
-        }
-    }
 }

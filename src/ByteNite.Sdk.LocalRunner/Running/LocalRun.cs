@@ -179,7 +179,7 @@ public static class LocalRun
         ImageName? image = ImageName.Parse(inputs.Container, out string? imageProblem);
         if (image is null)
         {
-            ReportAtManifest(reporter, DiagnosticCatalog.ImageUnavailable, manifest, manifest.ContainerNode, origin, inputs.Container, imageProblem!, "Correct 'platform_config.container'.");
+            reporter.ReportAt(DiagnosticCatalog.ImageUnavailable, manifest, manifest.ContainerNode, origin, inputs.Container, imageProblem!, "Correct 'platform_config.container'.");
             return;
         }
 
@@ -187,7 +187,7 @@ public static class LocalRun
         var imageFailure = await ImageProvider.EnsureAsync(client, image, manifest, reporter, options, cancellationToken).ConfigureAwait(false);
         if (imageFailure is { } failure)
         {
-            ReportAtManifest(reporter, DiagnosticCatalog.ImageUnavailable, manifest, manifest.ContainerNode, origin, image.FullName, failure.Problem, failure.Fix);
+            reporter.ReportAt(DiagnosticCatalog.ImageUnavailable, manifest, manifest.ContainerNode, origin, image.FullName, failure.Problem, failure.Fix);
             return;
         }
 
@@ -373,7 +373,7 @@ public static class LocalRun
             string message = Message(e);
             if (message.Contains("executable file not found", StringComparison.OrdinalIgnoreCase) || message.Contains("\"python\"", StringComparison.Ordinal) && message.Contains("no such file", StringComparison.OrdinalIgnoreCase))
             {
-                ReportAtManifest(reporter, DiagnosticCatalog.NoPythonInImage, inputs.Manifest, inputs.Manifest.ContainerNode, origin, image.FullName, inputs.Entrypoint);
+                reporter.ReportAt(DiagnosticCatalog.NoPythonInImage, inputs.Manifest, inputs.Manifest.ContainerNode, origin, image.FullName, inputs.Entrypoint);
             }
             else
             {
@@ -451,7 +451,7 @@ public static class LocalRun
         else if (result.OutOfMemory)
         {
             string from = limits.MemorySource ?? "the memory limit";
-            ReportAtManifest(reporter, DiagnosticCatalog.AppOutOfMemory, inputs.Manifest, inputs.Manifest.MinMemory, origin,
+            reporter.ReportAt(DiagnosticCatalog.AppOutOfMemory, inputs.Manifest, inputs.Manifest.MinMemory, origin,
                 limits.MemoryGiB.ToString(CultureInfo.InvariantCulture), from, took, "use " + options.Hint("--no-limits"));
         }
         else if (result.AppExitCode != 0)
@@ -584,18 +584,6 @@ public static class LocalRun
             {
                 // The next run's sweep removes it (its runner, this process, will be gone by then).
             }
-        }
-    }
-
-    private static void ReportAtManifest(Reporter reporter, DiagnosticDescriptor descriptor, Manifest manifest, JsonNode? node, string origin, params object[] args)
-    {
-        if (node is not null && manifest.File is not null)
-        {
-            reporter.Report(descriptor, manifest.File, node, args);
-        }
-        else
-        {
-            reporter.Report(descriptor, manifest.File?.Path ?? origin, args);
         }
     }
 
