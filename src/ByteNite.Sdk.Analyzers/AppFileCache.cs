@@ -72,8 +72,10 @@ internal static class AppFileCache
     }
 
     /// <summary>
-    /// The compiler decodes an additional file as UTF-8 when it can and with a fallback encoding otherwise; a text that
-    /// is not UTF-8 is turned back into its bytes so that the encoding diagnostic is the build task's, at the same byte.
+    /// The compiler decodes an additional file as UTF-8 when it can and with a fallback encoding otherwise (UTF-16 when
+    /// it has that byte order mark); a text that is not UTF-8 is turned back into its bytes so that the encoding
+    /// diagnostic is the build task's, at the same place. So is a text with a zero among its first characters: UTF-16
+    /// without a byte order mark, which decodes as UTF-8 with a zero byte next to each character.
     /// </summary>
     private static ParsedAppFile Parse(string path, string kind, SourceText text)
     {
@@ -86,6 +88,11 @@ internal static class AppFileCache
             Buffer.BlockCopy(preamble, 0, bytes, 0, preamble.Length);
             Buffer.BlockCopy(body, 0, bytes, preamble.Length, body.Length);
             return AppFileChecks.Parse(kind, path, bytes);
+        }
+
+        if (text.Length >= 2 && (text[0] == '\0' || text[1] == '\0'))
+        {
+            return AppFileChecks.Parse(kind, path, Encoding.UTF8.GetBytes(text.ToString()));
         }
 
         return AppFileChecks.Parse(kind, new SourceFile(path, text.ToString()));

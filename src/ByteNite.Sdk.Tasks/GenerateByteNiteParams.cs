@@ -119,15 +119,15 @@ public sealed class GenerateByteNiteParams : SeverityConfiguredTask
     {
         try
         {
-            SourceFile file = SourceFile.Read(SchemaPath, out int invalidByteOffset);
-            if (invalidByteOffset < 0)
+            SourceFile file = SourceFile.Read(SchemaPath, out string? encodingProblem);
+            if (encodingProblem is null)
             {
                 return file;
             }
 
             if (!SchemaValidated)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SchemaInvalidEncoding, file, file.EndSpan, invalidByteOffset));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.SchemaInvalidEncoding, file, file.EndSpan, encodingProblem));
             }
 
             return null;

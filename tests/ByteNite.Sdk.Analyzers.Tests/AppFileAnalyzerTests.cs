@@ -145,8 +145,28 @@ public sealed class AppFileAnalyzerTests
 
         Diagnostic diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("BN1003", diagnostic.Id);
-        Assert.Equal(Message(DiagnosticCatalog.InvalidEncoding, bytes.Length - 4), diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(Message(DiagnosticCatalog.InvalidEncoding, "byte " + (bytes.Length - 4) + " cannot be decoded"), diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Equal(new LinePosition(1, 14), diagnostic.Location.GetLineSpan().StartLinePosition);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task UTF16_text_is_reported_as_UTF16_like_the_build_task(bool byteOrderMark)
+    {
+        // With its byte order mark the compiler decodes the file as UTF-16; without one, as UTF-8 with a zero byte after each character.
+        byte[] body = Encoding.Unicode.GetBytes(ValidManifest);
+        byte[] bytes = byteOrderMark ? Encoding.Unicode.GetPreamble().Concat(body).ToArray() : body;
+        SourceText text = byteOrderMark ? SourceText.From(ValidManifest, Encoding.Unicode) : SourceText.From(Encoding.UTF8.GetString(body), Encoding.UTF8);
+        Model.Json.SourceFile.FromBytes("manifest.json", bytes, out string? buildTaskProblem);
+
+        AnalyzerRun run = await AnalyzerHost.RunAsync(new[] { new AppFile(Manifest, "manifest", text) });
+
+        Diagnostic diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("BN1003", diagnostic.Id);
+        Assert.Contains(byteOrderMark ? "it is UTF-16 little-endian" : "it looks like UTF-16 little-endian", buildTaskProblem);
+        Assert.Equal(Message(DiagnosticCatalog.InvalidEncoding, buildTaskProblem!), diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(new LinePosition(0, 0), diagnostic.Location.GetLineSpan().StartLinePosition);
     }
 
     [Fact]

@@ -78,11 +78,11 @@ public class JsonParserTests
     public void Byte_order_mark_is_accepted_and_positions_ignore_it()
     {
         byte[] bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"a\": 1}")).ToArray();
-        SourceFile file = SourceFile.FromBytes("m.json", bytes, out int invalid);
+        SourceFile file = SourceFile.FromBytes("m.json", bytes, out string? encodingProblem);
         var diagnostics = new List<Diagnostic>();
         var root = JsonParser.Parse(file, DiagnosticCatalog.ManifestJsonCodes, diagnostics);
 
-        Assert.Equal(-1, invalid);
+        Assert.Null(encodingProblem);
         Assert.Empty(diagnostics);
         Assert.Equal(new LinePosition(1, 1), file.GetLinePosition(root!.Span.Start));
     }
@@ -91,9 +91,9 @@ public class JsonParserTests
     public void Invalid_utf8_is_located_at_the_first_bad_byte()
     {
         byte[] bytes = Encoding.UTF8.GetBytes("{\n  \"name\": \"caf").Concat(new byte[] { 0xE9, (byte)'"', (byte)'}' }).ToArray();
-        SourceFile file = SourceFile.FromBytes("m.json", bytes, out int invalid);
+        SourceFile file = SourceFile.FromBytes("m.json", bytes, out string? encodingProblem);
 
-        Assert.Equal(16, invalid);
+        Assert.Equal("byte 16 cannot be decoded", encodingProblem);
         Assert.Equal(new LinePosition(2, 15), file.GetLinePosition(file.EndSpan.Start));
     }
 
@@ -131,6 +131,35 @@ public class JsonParserTests
         Assert.Equal(new LinePosition(2, 1), file.GetLinePosition(3));
         Assert.Equal(new LinePosition(3, 1), file.GetLinePosition(5));
         Assert.Equal(new LinePosition(4, 1), file.GetLinePosition(7));
+    }
+
+    [Theory]
+    [InlineData("utf-16", "it is UTF-16 little-endian (it starts with the byte order mark FF FE), as Windows PowerShell 5.1 writes files with '>' and Out-File unless given -Encoding utf8")]
+    [InlineData("utf-16BE-bom", "it is UTF-16 big-endian (it starts with the byte order mark FE FF)")]
+    [InlineData("utf-32", "it is UTF-32 little-endian (it starts with the byte order mark FF FE 00 00)")]
+    [InlineData("utf-32BE-bom", "it is UTF-32 big-endian (it starts with the byte order mark 00 00 FE FF)")]
+    [InlineData("utf-16LE", "it looks like UTF-16 little-endian without a byte order mark (its first character is followed by a zero byte)")]
+    [InlineData("utf-16BE", "it looks like UTF-16 big-endian without a byte order mark (its first character is preceded by a zero byte)")]
+    [InlineData("utf-32LE", "it looks like UTF-32 little-endian without a byte order mark (its first character is followed by three zero bytes)")]
+    [InlineData("utf-32BE", "it looks like UTF-32 big-endian without a byte order mark (its first character is preceded by three zero bytes)")]
+    public void Json_in_another_unicode_encoding_is_named_and_reported_at_the_start(string encoding, string problem)
+    {
+        byte[] bytes = EncodedWith(encoding, "{\n  \"name\": \"caf\u00e9\"\n}");
+
+        SourceFile file = SourceFile.FromBytes("m.json", bytes, out string? encodingProblem);
+
+        Assert.Equal(problem, encodingProblem);
+        Assert.Equal(string.Empty, file.Text);
+        Assert.Equal(new LinePosition(1, 1), file.GetLinePosition(file.EndSpan.Start));
+    }
+
+    /// <summary>The text's bytes in the named encoding, with the byte order mark where the name does not end in LE or BE (as .NET names them).</summary>
+    private static byte[] EncodedWith(string name, string text)
+    {
+        bool bigEndianWithMark = name.EndsWith("BE-bom", System.StringComparison.Ordinal);
+        Encoding encoding = Encoding.GetEncoding(bigEndianWithMark ? name.Substring(0, name.Length - 4) : name);
+        byte[] body = encoding.GetBytes(text);
+        return name.EndsWith("LE", System.StringComparison.Ordinal) || name.EndsWith("BE", System.StringComparison.Ordinal) ? body : encoding.GetPreamble().Concat(body).ToArray();
     }
 
     private static JsonNode Parse(string json)

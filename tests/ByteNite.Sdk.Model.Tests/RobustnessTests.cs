@@ -87,10 +87,10 @@ public class RobustnessTests
         foreach (string kind in new[] { "manifest", "template", "schema" })
         {
             var diagnostics = new List<Diagnostic>();
-            SourceFile file = SourceFile.FromBytes(kind + ".json", bytes, out int invalid);
-            if (invalid >= 0)
+            SourceFile file = SourceFile.FromBytes(kind + ".json", bytes, out string? encodingProblem);
+            if (encodingProblem is not null)
             {
-                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidEncoding, file, file.EndSpan, invalid));
+                diagnostics.Add(Diagnostic.Create(DiagnosticCatalog.InvalidEncoding, file, file.EndSpan, encodingProblem));
             }
             else
             {

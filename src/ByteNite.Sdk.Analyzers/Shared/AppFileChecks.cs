@@ -34,14 +34,14 @@ internal static class AppFileChecks
     /// <summary>Decodes the file's bytes as UTF-8 strictly and parses them; invalid UTF-8 is reported at its first byte.</summary>
     public static ParsedAppFile Parse(string kind, string path, byte[] bytes)
     {
-        SourceFile file = SourceFile.FromBytes(path, bytes, out int invalidByteOffset);
-        if (invalidByteOffset < 0)
+        SourceFile file = SourceFile.FromBytes(path, bytes, out string? encodingProblem);
+        if (encodingProblem is null)
         {
             return Parse(kind, file);
         }
 
-        // The decoded text ends right before the bad byte, as in JsonParser.ParseFile.
-        var diagnostics = new List<Diagnostic> { Diagnostic.Create(CodesFor(kind).Encoding, file, file.EndSpan, invalidByteOffset) };
+        // The decoded text ends where the bytes stop being UTF-8, as in JsonParser.ParseFile.
+        var diagnostics = new List<Diagnostic> { Diagnostic.Create(CodesFor(kind).Encoding, file, file.EndSpan, encodingProblem) };
         return new ParsedAppFile(kind, file, null, diagnostics);
     }
 

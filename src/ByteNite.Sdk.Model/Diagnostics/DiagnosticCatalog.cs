@@ -52,7 +52,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor InvalidEncoding = new(
         "BN1003", "File is not UTF-8",
-        "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
+        "The file is not valid UTF-8: {0}. Save the file as UTF-8.",
         Manifest, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidVersion = new(
@@ -193,7 +193,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor SchemaInvalidEncoding = new(
         "BN2003", "schema.json is not UTF-8",
-        "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
+        "The file is not valid UTF-8: {0}. Save the file as UTF-8.",
         Schema, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SchemaInvalid = new(
@@ -244,7 +244,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor ParamsInvalidEncoding = new(
         "BN2018", "Parameters file is not UTF-8",
-        "The file is not valid UTF-8: byte {0} cannot be decoded. Save the file as UTF-8.",
+        "The file is not valid UTF-8: {0}. Save the file as UTF-8.",
         Schema, DiagnosticSeverity.Error);
 
     // BN202x: C# code generation from schema.json.

@@ -60,14 +60,14 @@ public sealed class JsonParser
         }
     }
 
-    /// <summary>Reads a file from disk and parses it, reporting undecodable UTF-8 at the first bad byte.</summary>
+    /// <summary>Reads a file from disk and parses it, reporting a file that is not UTF-8 where its bytes stop being UTF-8.</summary>
     public static JsonNode? ParseFile(string path, JsonDiagnosticCodes codes, List<Diagnostic> diagnostics, out SourceFile file)
     {
-        file = SourceFile.Read(path, out int invalidByteOffset);
-        if (invalidByteOffset >= 0)
+        file = SourceFile.Read(path, out string? encodingProblem);
+        if (encodingProblem is not null)
         {
-            // The decoded text ends right before the bad byte.
-            diagnostics.Add(Diagnostic.Create(codes.Encoding, file, file.EndSpan, invalidByteOffset));
+            // The decoded text ends where the bytes stop being UTF-8.
+            diagnostics.Add(Diagnostic.Create(codes.Encoding, file, file.EndSpan, encodingProblem));
             return null;
         }
 

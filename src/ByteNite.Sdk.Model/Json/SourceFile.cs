@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text;
 
@@ -24,28 +25,34 @@ public sealed class SourceFile
     public string Text { get; }
 
     /// <summary>
-    /// Decodes UTF-8 strictly. Invalid bytes are not replaced silently: the platform parses these files as UTF-8 too,
-    /// so the offset of the first invalid byte is returned for a diagnostic instead.
+    /// Decodes UTF-8 strictly. Other bytes are not decoded by guesswork (the platform parses these files as UTF-8 too):
+    /// <paramref name="encodingProblem"/> says what they are instead, for the "not UTF-8" diagnostics, and the text is
+    /// the valid prefix, so that its end is where the problem is.
     /// </summary>
-    public static SourceFile FromBytes(string path, byte[] bytes, out int invalidUtf8ByteOffset)
+    public static SourceFile FromBytes(string path, byte[] bytes, out string? encodingProblem)
     {
+        encodingProblem = OtherUnicodeEncoding(bytes);
+        if (encodingProblem is not null)
+        {
+            return new SourceFile(path, string.Empty);
+        }
+
         int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        invalidUtf8ByteOffset = -1;
         try
         {
             return new SourceFile(path, StrictUtf8.GetString(bytes, start, bytes.Length - start));
         }
         catch (DecoderFallbackException)
         {
-            invalidUtf8ByteOffset = FindInvalidUtf8(bytes, start);
+            int invalidByteOffset = FindInvalidUtf8(bytes, start);
+            encodingProblem = "byte " + invalidByteOffset.ToString(CultureInfo.InvariantCulture) + " cannot be decoded";
             // The valid prefix still gives the line and column of the bad byte.
-            int validLength = invalidUtf8ByteOffset - start;
-            return new SourceFile(path, StrictUtf8.GetString(bytes, start, validLength));
+            return new SourceFile(path, StrictUtf8.GetString(bytes, start, invalidByteOffset - start));
         }
     }
 
-    public static SourceFile Read(string path, out int invalidUtf8ByteOffset) =>
-        FromBytes(path, File.ReadAllBytes(path), out invalidUtf8ByteOffset);
+    public static SourceFile Read(string path, out string? encodingProblem) =>
+        FromBytes(path, File.ReadAllBytes(path), out encodingProblem);
 
     public LinePosition GetLinePosition(int offset)
     {
@@ -87,6 +94,56 @@ public sealed class SourceFile
         }
 
         return starts.ToArray();
+    }
+
+    /// <summary>
+    /// UTF-32 and UTF-16, with or without a byte order mark. Without one they still show: JSON text begins with an ASCII
+    /// character (RFC 8259), which these encodings store next to zero bytes, and a zero byte is never valid JSON.
+    /// </summary>
+    private static string? OtherUnicodeEncoding(byte[] b)
+    {
+        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+        {
+            return "it is UTF-32 little-endian (it starts with the byte order mark FF FE 00 00)";
+        }
+
+        if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+        {
+            return "it is UTF-32 big-endian (it starts with the byte order mark 00 00 FE FF)";
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        {
+            // The usual way to get such a file on Windows: `echo {...} > params.json` in Windows PowerShell.
+            return "it is UTF-16 little-endian (it starts with the byte order mark FF FE), as Windows PowerShell 5.1 writes files with '>' and Out-File unless given -Encoding utf8";
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        {
+            return "it is UTF-16 big-endian (it starts with the byte order mark FE FF)";
+        }
+
+        if (b.Length >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0)
+        {
+            return "it looks like UTF-32 little-endian without a byte order mark (its first character is followed by three zero bytes)";
+        }
+
+        if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0)
+        {
+            return "it looks like UTF-32 big-endian without a byte order mark (its first character is preceded by three zero bytes)";
+        }
+
+        if (b.Length >= 2 && b[0] != 0 && b[1] == 0)
+        {
+            return "it looks like UTF-16 little-endian without a byte order mark (its first character is followed by a zero byte)";
+        }
+
+        if (b.Length >= 2 && b[0] == 0 && b[1] != 0)
+        {
+            return "it looks like UTF-16 big-endian without a byte order mark (its first character is preceded by a zero byte)";
+        }
+
+        return null;
     }
 
     /// <summary>The offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629).</summary>

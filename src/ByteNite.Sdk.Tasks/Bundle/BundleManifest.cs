@@ -61,8 +61,8 @@ public sealed class BundleManifest
         }
 
         var ignored = new List<Diagnostic>();
-        SourceFile file = SourceFile.FromBytes(path, bytes, out int invalidByte);
-        JsonNode? root = invalidByte >= 0 ? null : JsonParser.Parse(file, DiagnosticCatalog.ManifestJsonCodes, ignored);
+        SourceFile file = SourceFile.FromBytes(path, bytes, out string? encodingProblem);
+        JsonNode? root = encodingProblem is not null ? null : JsonParser.Parse(file, DiagnosticCatalog.ManifestJsonCodes, ignored);
         Manifest? model = root is null ? null : ManifestRules.Check(file, root, new ManifestRules.Options { RegistryTokenSupplied = true }, ignored);
         if (root is null || model?.Name is null || model.Version is null)
         {

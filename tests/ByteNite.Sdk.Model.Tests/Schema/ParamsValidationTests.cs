@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Json;
 using ByteNite.Sdk.Model.Schema;
@@ -154,6 +155,21 @@ public class ParamsValidationTests
         var diagnostics = new List<Diagnostic>();
         Assert.Null(ParamsValidation.CheckParamsFile(Validator(Schema), Path.Combine(Path.GetTempPath(), "bn-missing-" + System.Guid.NewGuid().ToString("N"), "params.json"), diagnostics));
         Assert.Equal(new[] { "BN0002" }, diagnostics.Ids());
+    }
+
+    [Fact]
+    public void A_parameters_file_written_by_windows_powershell_is_reported_as_utf16_at_its_start()
+    {
+        // `echo '{"case": "upper"}' > sample/params.json` in Windows PowerShell 5.1: UTF-16 little-endian with a byte order mark.
+        byte[] bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("{\"case\": \"upper\"}\r\n")).ToArray();
+
+        Diagnostic diagnostic = Assert.Single(ParamsFileDiagnostics(Schema, bytes));
+
+        Assert.Equal("BN2018", diagnostic.Id);
+        Assert.Equal((1, 1), (diagnostic.Location.Start.Line, diagnostic.Location.Start.Column));
+        Assert.Equal(
+            "The file is not valid UTF-8: it is UTF-16 little-endian (it starts with the byte order mark FF FE), as Windows PowerShell 5.1 writes files with '>' and Out-File unless given -Encoding utf8. Save the file as UTF-8.",
+            diagnostic.Message);
     }
 
     /// <summary>One input per code of this range that reports it (the same one-liners suit CatalogTests' trigger list).</summary>
