@@ -3,7 +3,9 @@
 #
 # Usage: eng/bench-runlocal.sh [runs] [sample]     (default: 10 runs of samples/hello-world)
 #        BENCH_SLEEP=2 eng/bench-runlocal.sh         the same, with the app made to take 2 s longer (both sides)
-#        BENCH_JIT=1 eng/bench-runlocal.sh           the runner without ReadyToRun code (as on platforms other than linux-x64)
+#        BENCH_RUNNER=dotnet eng/bench-runlocal.sh   the .NET runner (ReadyToRun for linux-x64), as ByteNiteRunLocalNative=false,
+#                                                    older glibc and musl run it
+#        BENCH_JIT=1 eng/bench-runlocal.sh           the .NET runner without ReadyToRun code (as on Windows, macOS, Arm64)
 #
 # Both sides run the sample's entrypoint with `python -u app/main.py` in the manifest's image, with the sample's
 # data.bin and params.json, 1 CPU and 1 GiB without swap (the sample's device_requirements), and start from a fresh
@@ -30,14 +32,18 @@ if [ -n "${BENCH_SLEEP:-}" ]; then
   printf '\nimport time\ntime.sleep(%s)\n' "$BENCH_SLEEP" >>"$app/app/main.py"
 fi
 
-# Published as the SDK package ships it: ReadyToRun for linux-x64 (on other machines, for their own platform).
-# BENCH_JIT=1 publishes it without ahead-of-time code, as other platforms run the packaged runner.
+# Published as the SDK package ships it: by default the native runner for linux-x64, which RunLocal starts on x64 Linux;
+# BENCH_RUNNER=dotnet the .NET runner with ReadyToRun code; BENCH_JIT=1 the .NET runner without it.
 if [ "${BENCH_JIT:-}" = 1 ]; then
   dotnet publish "$repo/src/ByteNite.Sdk.LocalRunner" -c Release -p:PublishReadyToRun=false -nologo -v:q -o "$work/runner" >/dev/null
-else
+  runner=(dotnet "$work/runner/ByteNite.Sdk.LocalRunner.dll")
+elif [ "${BENCH_RUNNER:-native}" = dotnet ]; then
   dotnet publish "$repo/src/ByteNite.Sdk.LocalRunner" -c Release -nologo -v:q -o "$work/runner" >/dev/null
+  runner=(dotnet "$work/runner/ByteNite.Sdk.LocalRunner.dll")
+else
+  dotnet publish "$repo/src/ByteNite.Sdk.LocalRunner" -c Release -r linux-x64 -p:ByteNiteNativeRunner=true -nologo -v:q -o "$work/runner" >/dev/null
+  runner=("$work/runner/ByteNite.Sdk.LocalRunner")
 fi
-runner="$work/runner/ByteNite.Sdk.LocalRunner.dll"
 
 image="$(sed -n 's/.*"container"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$app/manifest.json" | head -n 1)"
 entrypoint="$(sed -n 's/.*"entrypoint"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$app/manifest.json" | head -n 1)"
@@ -47,7 +53,7 @@ params="$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[
 now_ms() { date +%s%3N; }
 
 run_local() {
-  dotnet "$runner" run --app-dir "$app" --output-dir "$work/runlocal" --quiet-app >"$work/runlocal.out"
+  "${runner[@]}" run --app-dir "$app" --output-dir "$work/runlocal" --quiet-app >"$work/runlocal.out"
 }
 
 run_bare() {
@@ -73,14 +79,14 @@ for i in $(seq 1 "$runs"); do
   echo "$((t1 - t0)) $((t2 - t1))" >>"$work/times"
 done
 
-python3 - "$work/times" "$runs" "$sample" "$image" "$("$docker" version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')" "${BENCH_SLEEP:-}" "${BENCH_JIT:-}" <<'EOF'
+python3 - "$work/times" "$runs" "$sample" "$image" "$("$docker" version --format '{{.Server.Version}} (API {{.Server.APIVersion}})')" "${BENCH_SLEEP:-}" "$(if [ "${BENCH_JIT:-}" = 1 ]; then echo ".NET runner without ReadyToRun"; elif [ "${BENCH_RUNNER:-native}" = dotnet ]; then echo ".NET runner with ReadyToRun"; else echo "native runner"; fi)" <<'EOF'
 import statistics, sys
 rows = [tuple(map(int, line.split())) for line in open(sys.argv[1])]
 local = [r[0] for r in rows]
 bare = [r[1] for r in rows]
 ml, mb = statistics.median(local), statistics.median(bare)
-print(f"sample {sys.argv[3]}{' + sleep ' + sys.argv[6] + ' s' if sys.argv[6] else ''}{', runner without ReadyToRun' if sys.argv[7] else ''}, image {sys.argv[4]}, Docker {sys.argv[5]}, {sys.argv[2]} alternating runs")
-print(f"RunLocal (dotnet ByteNite.Sdk.LocalRunner.dll run): median {ml:.0f} ms  (min {min(local)}, max {max(local)})")
+print(f"sample {sys.argv[3]}{' + sleep ' + sys.argv[6] + ' s' if sys.argv[6] else ''}, {sys.argv[7]}, image {sys.argv[4]}, Docker {sys.argv[5]}, {sys.argv[2]} alternating runs")
+print(f"RunLocal (ByteNite.Sdk.LocalRunner run):           median {ml:.0f} ms  (min {min(local)}, max {max(local)})")
 print(f"bare docker run --rm:                             median {mb:.0f} ms  (min {min(bare)}, max {max(bare)})")
 print(f"ratio {ml / mb:.2f}x, added {ml - mb:+.0f} ms")
 EOF

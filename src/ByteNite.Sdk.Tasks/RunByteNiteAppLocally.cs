@@ -23,17 +23,17 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
 
     private readonly ManualResetEventSlim _cancelled = new(false);
 
-    /// <summary>The dotnet host that runs the (framework-dependent) runner.</summary>
+    /// <summary>The program that runs the runner, as <see cref="ChooseByteNiteLocalRunner"/> chose it: the native runner or the dotnet host.</summary>
     [Required]
-    public string DotnetHost { get; set; } = string.Empty;
+    public string Command { get; set; } = string.Empty;
 
-    /// <summary>ByteNite.Sdk.LocalRunner.dll.</summary>
-    [Required]
-    public string RunnerPath { get; set; } = string.Empty;
-
-    /// <summary>The runner's arguments after its path, e.g. <c>run --app-dir "..." --run-id ...</c>.</summary>
+    /// <summary>Its arguments, e.g. <c>exec ".../ByteNite.Sdk.LocalRunner.dll" run --app-dir "..." --run-id ...</c>.</summary>
     [Required]
     public string Arguments { get; set; } = string.Empty;
+
+    /// <summary>For BN4015, when the runner could not run: what to check (<see cref="LocalRunnerCommand.WhatToCheck"/>).</summary>
+    [Required]
+    public string WhatToCheck { get; set; } = string.Empty;
 
     [Required]
     public string WorkingDirectory { get; set; } = string.Empty;
@@ -109,12 +109,12 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
     }
 
     private void ReportRunnerFailed(string what) =>
-        DiagnosticLog.Report(Log, Diagnostic.CreateForFile(DiagnosticCatalog.RunnerFailed, ProjectPath, what, DotnetHost), DiagnosticSeverity.Error);
+        DiagnosticLog.Report(Log, Diagnostic.CreateForFile(DiagnosticCatalog.RunnerFailed, ProjectPath, what, WhatToCheck), DiagnosticSeverity.Error);
 
-    /// <summary>Starts the runner; null, with BN4015, when the dotnet host cannot be started.</summary>
+    /// <summary>Starts the runner; null, with BN4015, when it cannot be started.</summary>
     private Process? TryStart()
     {
-        var startInfo = new ProcessStartInfo(DotnetHost, "exec \"" + RunnerPath + "\" " + Arguments + " --stop-on-input-close")
+        var startInfo = new ProcessStartInfo(Command, Arguments + " --stop-on-input-close")
         {
             WorkingDirectory = WorkingDirectory,
             UseShellExecute = false,
@@ -136,7 +136,7 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
         }
         catch (Exception e) when (e is Win32Exception || e is InvalidOperationException)
         {
-            ReportRunnerFailed("'" + DotnetHost + "' could not be started (" + e.Message.TrimEnd('.') + ")");
+            ReportRunnerFailed("'" + Command + "' could not be started (" + e.Message.TrimEnd('.') + ")");
             return null;
         }
     }

@@ -50,7 +50,8 @@ public sealed class PackageTests
     {
         _sdk.EnsurePacked();
         using ZipArchive package = ZipFile.OpenRead(_sdk.PackagePath);
-        string[] runner = package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tools/runlocal/", System.StringComparison.Ordinal)).ToArray();
+        string[] runner = package.Entries.Select(e => e.FullName)
+            .Where(e => e.StartsWith("tools/runlocal/", System.StringComparison.Ordinal) && !e.StartsWith("tools/runlocal/linux-x64/", System.StringComparison.Ordinal)).ToArray();
 
         // Run with `dotnet exec`: no apphost, no runtime of its own, no symbols.
         Assert.Contains("tools/runlocal/ByteNite.Sdk.LocalRunner.runtimeconfig.json", runner);
@@ -67,5 +68,30 @@ public sealed class PackageTests
         using var pe = new PEReader(buffer);
         Assert.Equal(Machine.Amd64, pe.PEHeaders.CoffHeader.Machine ^ (Machine)0x7B79); // ReadyToRun marks Linux images by XOR-ing the machine
         Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "the runner has ReadyToRun code");
+    }
+
+    [Fact]
+    public void Packed_on_x64_linux_the_package_also_has_the_native_runner_alone_without_its_symbols()
+    {
+        _sdk.EnsurePacked();
+        using ZipArchive package = ZipFile.OpenRead(_sdk.PackagePath);
+        string[] native = package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tools/runlocal/linux-x64/", System.StringComparison.Ordinal)).ToArray();
+
+        // Native code is compiled only on the OS it is for: a package packed elsewhere has the .NET runner alone.
+        if (!System.OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        {
+            Assert.Empty(native);
+            return;
+        }
+
+        Assert.Equal(new[] { "tools/runlocal/linux-x64/ByteNite.Sdk.LocalRunner" }, native);
+        byte[] start = new byte[20];
+        using (Stream executable = package.GetEntry(native[0])!.Open())
+        {
+            executable.ReadExactly(start);
+        }
+
+        Assert.Equal(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, start[..4]); // an ELF executable
+        Assert.Equal(0x3E, start[18]); // for x86-64
     }
 }

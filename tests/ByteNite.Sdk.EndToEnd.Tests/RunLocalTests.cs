@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
+using ByteNite.Sdk.Tests.Shared;
 using Xunit;
 
 namespace ByteNite.Sdk.EndToEnd.Tests;
@@ -73,6 +74,32 @@ public sealed class RunLocalTests
         BuildAssert.Failed(result);
         Assert.Contains(app.PathOf("sample/params.json") + "(2,11): error BN2010:", result.Output);
         Assert.False(Directory.Exists(RunFolder(app)), "no run may start with invalid parameters");
+    }
+
+    [NativeRunnerFact]
+    public void On_x64_linux_RunLocal_starts_the_native_runner_from_the_package()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-native");
+
+        BuildResult result = app.BuildWith("n", null, "-t:RunLocal");
+
+        BuildAssert.Succeeded(result);
+        Assert.Contains("Local runner: native, " + Path.Combine(_sdk.NuGetPackagesDirectory, "bytenite.sdk", _sdk.Version.ToLowerInvariant(), "tools", "runlocal", "linux-x64", "ByteNite.Sdk.LocalRunner"), result.Output);
+        Assert.Contains("RunLocal succeeded: exit code 0", result.Output);
+    }
+
+    [Fact]
+    public void ByteNiteRunLocalNative_false_runs_the_app_with_the_dotnet_runner()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-dotnet-runner");
+
+        BuildResult result = app.BuildWith("n", null, "-t:RunLocal", "-p:ByteNiteRunLocalNative=false");
+
+        BuildAssert.Succeeded(result);
+        Assert.Contains("Local runner: .NET, ", result.Output);
+        Assert.DoesNotContain("Local runner: native", result.Output);
+        Assert.Contains("RunLocal succeeded: exit code 0", result.Output);
+        Assert.Equal("HELLO, WORLD!", File.ReadAllText(SingleResult(app, "hello_world.txt")).Trim());
     }
 
     [Fact]

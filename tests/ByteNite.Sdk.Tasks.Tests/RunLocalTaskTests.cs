@@ -16,9 +16,9 @@ public class RunLocalTaskTests
         var task = new RunByteNiteAppLocally
         {
             BuildEngine = engine,
-            DotnetHost = host,
-            RunnerPath = Path.Combine(folder.Path, "ByteNite.Sdk.LocalRunner.dll"),
-            Arguments = "run",
+            Command = host,
+            Arguments = "exec \"" + Path.Combine(folder.Path, "ByteNite.Sdk.LocalRunner.dll") + "\" run",
+            WhatToCheck = "that '" + host + "' runs .NET 10 apps",
             WorkingDirectory = folder.Path,
             ProjectPath = project,
         };

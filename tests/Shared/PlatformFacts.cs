@@ -45,3 +45,34 @@ public sealed class UnixNonRootFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A test of the native local runner, which the SDK ships for x64 Linux with glibc 2.34 or later only.</summary>
+public sealed class NativeRunnerFactAttribute : FactAttribute
+{
+    public NativeRunnerFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        {
+            Skip = "Skipped: the native local runner is for x64 Linux; this machine runs the .NET runner, which the other RunLocal tests cover.";
+        }
+        else if (GlibcVersion() is not { } glibc || glibc < new Version(2, 34))
+        {
+            Skip = "Skipped: the native local runner needs glibc 2.34 or later; this machine runs the .NET runner, which the other RunLocal tests cover.";
+        }
+    }
+
+    private static Version? GlibcVersion()
+    {
+        try
+        {
+            return Version.TryParse(System.Runtime.InteropServices.Marshal.PtrToStringAnsi(gnu_get_libc_version()), out Version? version) ? version : null;
+        }
+        catch (DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc.so.6")]
+    private static extern IntPtr gnu_get_libc_version();
+}

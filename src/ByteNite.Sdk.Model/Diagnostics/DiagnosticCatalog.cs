@@ -418,7 +418,7 @@ public static class DiagnosticCatalog
 
     public static readonly DiagnosticDescriptor RunnerFailed = new(
         "BN4015", "The local runner could not run",
-        "The local runner could not run the app: {0}. Check the ByteNiteRunLocalArguments property and that '{1}' runs .NET 10 apps; if both are right, this is a bug in the SDK: please report it with this output.",
+        "The local runner could not run the app: {0}. Check the ByteNiteRunLocalArguments property and {1}; if both are right, this is a bug in the SDK: please report it with this output.",
         RunLocal, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor RunInterrupted = new(
