@@ -6,7 +6,7 @@ namespace ByteNite.Sdk.Tasks;
 
 /// <summary>
 /// How the local runner is started: its native executable where this machine can run it, else the .NET runner through
-/// the dotnet host. The native one starts without a runtime and reaches Docker about 190 ms sooner (docs/benchmarks.md);
+/// the dotnet host. The native one starts without a runtime, and a run takes about 250 ms less (docs/benchmarks.md);
 /// the SDK package has it for x64 Linux only, linked against glibc 2.34, so it is never tried on musl (Alpine), on an
 /// older glibc or where the current user may not execute it.
 /// </summary>
