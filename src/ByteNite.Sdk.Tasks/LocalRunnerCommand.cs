@@ -75,7 +75,7 @@ public sealed class LocalRunnerCommand
         [DllImport("libc.so.6")]
         public static extern IntPtr gnu_get_libc_version();
 
-        [DllImport("libc.so.6", SetLastError = true)]
+        [DllImport("libc.so.6")]
         public static extern int access([MarshalAs(UnmanagedType.LPStr)] string path, int mode);
     }
 }

@@ -88,6 +88,20 @@ public sealed class RunLocalTests
         Assert.Contains("RunLocal succeeded: exit code 0", result.Output);
     }
 
+    [NativeRunnerFact]
+    public void Dotnet_run_asks_for_the_native_runner_through_ComputeRunArguments()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "dotnet-run-native");
+
+        // What `dotnet run` reads after running the target; the evaluation alone names the .NET runner, for other hosts.
+        ProcessResult computed = app.Run(new[] { "msbuild", app.ProjectPath, "-nodeReuse:false", "-restore", "-t:ComputeRunArguments", "-getProperty:RunCommand" });
+        ProcessResult evaluated = app.Run(new[] { "msbuild", app.ProjectPath, "-nodeReuse:false", "-getProperty:RunCommand" });
+
+        Assert.True(computed.ExitCode == 0, computed.Output);
+        Assert.Equal(Path.Combine(_sdk.NuGetPackagesDirectory, "bytenite.sdk", _sdk.Version.ToLowerInvariant(), "tools", "runlocal", "linux-x64", "ByteNite.Sdk.LocalRunner"), computed.Output.Trim());
+        Assert.NotEqual(computed.Output.Trim(), evaluated.Output.Trim());
+    }
+
     [Fact]
     public void ByteNiteRunLocalNative_false_runs_the_app_with_the_dotnet_runner()
     {
@@ -120,16 +134,9 @@ public sealed class RunLocalTests
     public void Cancelling_the_build_stops_the_app_and_removes_its_container()
     {
         TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-cancel");
-        app.Write("app/main.py", "import time\nprint('started', flush=True)\ntime.sleep(600)\n");
 
         // SIGINT to dotnet alone, not to its process group: MSBuild cancels the task, which must stop the runner.
-        ProcessResult result = app.Run(
-            new[] { "build", app.ProjectPath, "-nodeReuse:false", "-tl:off", "-v:m", "-t:RunLocal" },
-            whileRunning: dotnet =>
-            {
-                WaitFor(() => ContainersOf(app).Length > 0, "a running RunLocal container");
-                Signal(dotnet, "INT");
-            });
+        ProcessResult result = RunLocalInterrupted(app, dotnet => Signal(dotnet, "INT"));
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("RunLocal cancelled; container", result.Output);
@@ -140,18 +147,14 @@ public sealed class RunLocalTests
     public void A_runner_stopped_by_a_signal_from_outside_the_build_is_BN4016()
     {
         TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-interrupted");
-        app.Write("app/main.py", "import time\nprint('started', flush=True)\ntime.sleep(600)\n");
 
         // SIGTERM to the runner alone (its process id is on its container's label): the build itself is not cancelled.
-        ProcessResult result = app.Run(
-            new[] { "build", app.ProjectPath, "-nodeReuse:false", "-tl:off", "-v:m", "-t:RunLocal" },
-            whileRunning: _ =>
-            {
-                WaitFor(() => ContainersOf(app).Length > 0, "a running RunLocal container");
-                ProcessResult label = Docker("ps", "-a", "--filter", "label=com.bytenite.sdk.runlocal.app=" + app.Directory, "--format", "{{.Label \"com.bytenite.sdk.runlocal.pid\"}}");
-                using Process runner = Process.GetProcessById(int.Parse(label.Output.Trim(), CultureInfo.InvariantCulture));
-                Signal(runner, "TERM");
-            });
+        ProcessResult result = RunLocalInterrupted(app, _ =>
+        {
+            ProcessResult label = Docker("ps", "-a", "--filter", "label=com.bytenite.sdk.runlocal.app=" + app.Directory, "--format", "{{.Label \"com.bytenite.sdk.runlocal.pid\"}}");
+            using Process runner = Process.GetProcessById(int.Parse(label.Output.Trim(), CultureInfo.InvariantCulture));
+            Signal(runner, "TERM");
+        });
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(app.ProjectPath + " : error BN4016: RunLocal was stopped by a signal before the app finished (exit code 130); it removed its container, and there are no results.", result.Output);
@@ -210,6 +213,22 @@ public sealed class RunLocalTests
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("| hello-world: wrote", result.Output);
         Assert.Equal("HELLO, WORLD!", File.ReadAllText(SingleResult(app, "hello_world.txt")).Trim());
+    }
+
+    /// <summary>
+    /// `dotnet build -t:RunLocal` of an app that would run for ten minutes, interrupted by <paramref name="interrupt"/>
+    /// (given the dotnet process) as soon as its container runs.
+    /// </summary>
+    private static ProcessResult RunLocalInterrupted(TestApp app, Action<Process> interrupt)
+    {
+        app.Write("app/main.py", "import time\nprint('started', flush=True)\ntime.sleep(600)\n");
+        return app.Run(
+            new[] { "build", app.ProjectPath, "-nodeReuse:false", "-tl:off", "-v:m", "-t:RunLocal" },
+            whileRunning: dotnet =>
+            {
+                WaitFor(() => ContainersOf(app).Length > 0, "a running RunLocal container");
+                interrupt(dotnet);
+            });
     }
 
     private static string RunFolder(TestApp app) => Path.Combine(app.Directory, "bin", "Debug", "net10.0", "runlocal");

@@ -22,13 +22,7 @@ public class PackTaskTests
         folder.Write("manifest.json", "{\"name\": \"a\", \"version\": \"0.1\", \"entrypoint\": \"main.py\"}");
         string main = folder.Write("app/main.py", "print(1)\n");
         var engine = new RecordingEngine();
-        var task = new PackByteNiteBundle
-        {
-            BuildEngine = engine,
-            AppDirectory = folder.Path,
-            OutputDirectory = Path.Combine(folder.Path, "out"),
-            Files = new ITaskItem[] { Item(Path.Combine(folder.Path, "manifest.json"), "manifest.json"), Item(main, "app/main.py") },
-        };
+        PackByteNiteBundle task = PackTask(folder, engine, main);
         File.Delete(main); // chosen by the selection, gone when it is packed
 
         bool succeeded = task.Execute();
@@ -50,13 +44,7 @@ public class PackTaskTests
         folder.Write("out/a-0.1.tar.tmp", "left by a pack that was killed");
         folder.Write("out/a-0.1.push.json.tmp", "left by a pack that was killed");
         var engine = new RecordingEngine();
-        var task = new PackByteNiteBundle
-        {
-            BuildEngine = engine,
-            AppDirectory = folder.Path,
-            OutputDirectory = Path.Combine(folder.Path, "out"),
-            Files = new ITaskItem[] { Item(Path.Combine(folder.Path, "manifest.json"), "manifest.json"), Item(main, "app/main.py") },
-        };
+        PackByteNiteBundle task = PackTask(folder, engine, main);
 
         bool succeeded = task.Execute();
 
@@ -86,6 +74,15 @@ public class PackTaskTests
             File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
+
+    /// <summary>The pack task on the folder's manifest.json and app/main.py, writing into out/.</summary>
+    private static PackByteNiteBundle PackTask(TempFolder folder, RecordingEngine engine, string main) => new()
+    {
+        BuildEngine = engine,
+        AppDirectory = folder.Path,
+        OutputDirectory = Path.Combine(folder.Path, "out"),
+        Files = new ITaskItem[] { Item(Path.Combine(folder.Path, "manifest.json"), "manifest.json"), Item(main, "app/main.py") },
+    };
 
     private static ITaskItem Item(string path, string bundlePath)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace ByteNite.Sdk.Model.Json;
@@ -102,49 +103,39 @@ public sealed class SourceFile
     /// </summary>
     private static string? OtherUnicodeEncoding(byte[] b)
     {
-        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+        // The UTF-32 marks first: UTF-32 little-endian's begins with UTF-16 little-endian's.
+        foreach ((byte[] mark, string encoding, string origin) in ByteOrderMarks)
         {
-            return "it is UTF-32 little-endian (it starts with the byte order mark FF FE 00 00)";
+            if (b.Length >= mark.Length && !mark.Where((m, i) => b[i] != m).Any())
+            {
+                return "it is " + encoding + " (it starts with the byte order mark " + BitConverter.ToString(mark).Replace('-', ' ') + ")" + origin;
+            }
         }
 
-        if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+        // A character (nonzero) followed by zeros is little-endian; zeros followed by the character, big-endian.
+        string order = b.Length > 0 && b[0] != 0 ? "little-endian" : "big-endian";
+        string side = b.Length > 0 && b[0] != 0 ? "followed" : "preceded";
+        if (b.Length >= 4 && b[1] == 0 && b[2] == 0 && (b[0] == 0) != (b[3] == 0))
         {
-            return "it is UTF-32 big-endian (it starts with the byte order mark 00 00 FE FF)";
+            return "it looks like UTF-32 " + order + " without a byte order mark (its first character is " + side + " by three zero bytes)";
         }
 
-        if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        if (b.Length >= 2 && (b[0] == 0) != (b[1] == 0))
         {
-            // The usual way to get such a file on Windows: `echo {...} > params.json` in Windows PowerShell.
-            return "it is UTF-16 little-endian (it starts with the byte order mark FF FE), as Windows PowerShell 5.1 writes files with '>' and Out-File unless given -Encoding utf8";
-        }
-
-        if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF)
-        {
-            return "it is UTF-16 big-endian (it starts with the byte order mark FE FF)";
-        }
-
-        if (b.Length >= 4 && b[0] != 0 && b[1] == 0 && b[2] == 0 && b[3] == 0)
-        {
-            return "it looks like UTF-32 little-endian without a byte order mark (its first character is followed by three zero bytes)";
-        }
-
-        if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] != 0)
-        {
-            return "it looks like UTF-32 big-endian without a byte order mark (its first character is preceded by three zero bytes)";
-        }
-
-        if (b.Length >= 2 && b[0] != 0 && b[1] == 0)
-        {
-            return "it looks like UTF-16 little-endian without a byte order mark (its first character is followed by a zero byte)";
-        }
-
-        if (b.Length >= 2 && b[0] == 0 && b[1] != 0)
-        {
-            return "it looks like UTF-16 big-endian without a byte order mark (its first character is preceded by a zero byte)";
+            return "it looks like UTF-16 " + order + " without a byte order mark (its first character is " + side + " by a zero byte)";
         }
 
         return null;
     }
+
+    private static readonly (byte[] Mark, string Encoding, string Origin)[] ByteOrderMarks =
+    {
+        (new byte[] { 0xFF, 0xFE, 0, 0 }, "UTF-32 little-endian", string.Empty),
+        (new byte[] { 0, 0, 0xFE, 0xFF }, "UTF-32 big-endian", string.Empty),
+        // The usual way to get such a file on Windows: `echo {...} > params.json` in Windows PowerShell.
+        (new byte[] { 0xFF, 0xFE }, "UTF-16 little-endian", ", as Windows PowerShell 5.1 writes files with '>' and Out-File unless given -Encoding utf8"),
+        (new byte[] { 0xFE, 0xFF }, "UTF-16 big-endian", string.Empty),
+    };
 
     /// <summary>The offset of the first byte that is not part of a well-formed UTF-8 sequence (RFC 3629).</summary>
     private static int FindInvalidUtf8(byte[] bytes, int start)
