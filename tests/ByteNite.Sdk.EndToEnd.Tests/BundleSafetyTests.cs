@@ -83,14 +83,14 @@ public sealed class BundleSafetyTests
             "app/main.py", "app/runner.py", "app/run.sh", "app/model.bin", "app/données/café.txt", LongPath, VeryLongPath, "manifest.json", "schema.json",
         });
 
-        (int listed, string listing) = BundleSupport.Tool("tar", app.Directory, "-tvf", archive);
+        (int listed, string listing) = MachineTool.Run("tar", app.Directory, "-tvf", archive);
         Assert.True(listed == 0, listing);
         Assert.Contains("-rwxr-xr-x 0/0", listing);
         Assert.Contains(VeryLongPath, listing);
 
         string gnu = Path.Combine(_sdk.Root, "extract-gnu");
         Directory.CreateDirectory(gnu);
-        (int extracted, string output) = BundleSupport.Tool("tar", gnu, "-xf", archive);
+        (int extracted, string output) = MachineTool.Run("tar", gnu, "-xf", archive);
         Assert.True(extracted == 0, output);
         BundleSupport.SameTree(expected, BundleSupport.Tree(gnu));
 
@@ -98,7 +98,7 @@ public sealed class BundleSafetyTests
         // links that leave the folder and device files, so a bundle it accepts cannot escape its extraction folder.
         string python = Path.Combine(_sdk.Root, "extract-python");
         Directory.CreateDirectory(python);
-        (int pythonExit, string pythonOutput) = BundleSupport.Tool("python3", python, "-c",
+        (int pythonExit, string pythonOutput) = MachineTool.Run("python3", python, "-c",
             "import sys, tarfile\nwith tarfile.open(sys.argv[1]) as t:\n    t.extractall('.', filter='data')\n    print(len(t.getmembers()))", archive);
         Assert.True(pythonExit == 0, pythonOutput);
         BundleSupport.SameTree(expected, BundleSupport.Tree(python));

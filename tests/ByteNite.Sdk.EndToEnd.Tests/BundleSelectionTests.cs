@@ -181,7 +181,7 @@ public sealed class BundleSelectionTests
     public void Named_pipe_is_stored_empty_instead_of_blocking_the_pack()
     {
         TestApp app = _sdk.CreateApp("hello-world", "bundle-fifo");
-        Assert.Equal(0, BundleSupport.Tool("mkfifo", app.Directory, "app/pipe").ExitCode);
+        Assert.Equal(0, MachineTool.Run("mkfifo", app.Directory, "app/pipe").ExitCode);
 
         BuildResult result = app.Pack();
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO;
 using System.Linq;
@@ -85,28 +84,6 @@ internal static class BundleSupport
             Assert.True(expected[path].Content.AsSpan().SequenceEqual(actual[path].Content), "content differs: " + path);
             Assert.True(expected[path].Executable == actual[path].Executable, "executable bit differs: " + path);
         }
-    }
-
-    /// <summary>Runs a tool of the machine (tar, python3, mkfifo) and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) Tool(string fileName, string workingDirectory, params string[] arguments)
-    {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(startInfo)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 
     public static JsonElement ReadJson(string path) => JsonDocument.Parse(File.ReadAllText(path)).RootElement;

@@ -12,16 +12,8 @@ public sealed class DefaultsTests
 
     public DefaultsTests(SdkPackageFixture sdk) => _sdk = sdk;
 
-    private static JsonElement Evaluate(TestApp app, params string[] queries)
-    {
-        ProcessResult result = app.Run(new[] { "msbuild", "-nodeReuse:false" }.Concat(queries));
-        Assert.True(result.ExitCode == 0, result.Output);
-        return JsonDocument.Parse(result.Output).RootElement;
-    }
-
-    // Two properties, so that MSBuild answers in JSON rather than with a bare value.
     private static string TargetFramework(TestApp app) =>
-        Evaluate(app, "-getProperty:TargetFramework", "-getProperty:TargetFrameworks").GetProperty("Properties").GetProperty("TargetFramework").GetString()!;
+        app.QueryMSBuild("-getProperty:TargetFramework", "-getProperty:TargetFrameworks").GetProperty("Properties").GetProperty("TargetFramework").GetString()!;
 
     private static string[] Items(JsonElement root, string type) =>
         root.GetProperty("Items").GetProperty(type).EnumerateArray()
@@ -38,7 +30,7 @@ public sealed class DefaultsTests
         app.Write("sample/job.json", "{}");
         app.Write("Params.cs", "namespace HelloWorld; public sealed class Params { }");
 
-        JsonElement root = Evaluate(app, "-getItem:Compile", "-getItem:None", "-getItem:Content");
+        JsonElement root = app.QueryMSBuild("-getItem:Compile", "-getItem:None", "-getItem:Content");
 
         string[] compile = Items(root, "Compile");
         string[] none = Items(root, "None");

@@ -4,7 +4,9 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Xunit;
 
 namespace ByteNite.Sdk.EndToEnd.Tests;
 
@@ -127,6 +129,17 @@ public sealed class TestApp
         var all = new List<string> { "build", ProjectPath, "-nodeReuse:false", "-tl:off", "-v:" + verbosity };
         all.AddRange(arguments);
         return new BuildResult(Run(all, environment));
+    }
+
+    /// <summary>
+    /// `dotnet msbuild` with -getProperty/-getItem queries (and any other arguments, e.g. -restore -t:Build): MSBuild's
+    /// answer as JSON. Ask for two properties or more, or an item: for a single property MSBuild prints the bare value.
+    /// </summary>
+    public JsonElement QueryMSBuild(params string[] arguments)
+    {
+        ProcessResult result = Run(new[] { "msbuild", "-nodeReuse:false" }.Concat(arguments));
+        Assert.True(result.ExitCode == 0, result.Output);
+        return JsonDocument.Parse(result.Output).RootElement;
     }
 
     public ProcessResult Run(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, Action<Process>? whileRunning = null)

@@ -19,15 +19,11 @@ public sealed class VersionTests
         TestApp app = _sdk.CreateApp("hello-world", "rev2");
         app.Replace("manifest.json", "\"0.1.rev0\"", "\"0.4.rev2\"");
 
-        ProcessResult result = app.Run(new[]
-        {
-            "msbuild", "-restore", "-t:Build", "-nodeReuse:false",
+        JsonElement properties = app.QueryMSBuild(
+            "-restore", "-t:Build",
             "-getProperty:Version", "-getProperty:PackageVersion", "-getProperty:AssemblyVersion", "-getProperty:FileVersion",
-            "-getProperty:InformationalVersion", "-getProperty:ByteNiteAppVersion",
-        });
+            "-getProperty:InformationalVersion", "-getProperty:ByteNiteAppVersion").GetProperty("Properties");
 
-        Assert.True(result.ExitCode == 0, result.Output);
-        JsonElement properties = JsonDocument.Parse(result.Output).RootElement.GetProperty("Properties");
         Assert.Equal("0.4.2", properties.GetProperty("Version").GetString());
         Assert.Equal("0.4.2", properties.GetProperty("PackageVersion").GetString());
         Assert.Equal("0.4.2.0", properties.GetProperty("AssemblyVersion").GetString());
