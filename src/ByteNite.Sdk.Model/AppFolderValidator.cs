@@ -62,7 +62,7 @@ public static class AppFolderValidator
         string manifestPath = Path.Combine(options.AppDirectory, ManifestFileName);
         try
         {
-            if (!File.Exists(manifestPath))
+            if (!IsThere(manifestPath))
             {
                 diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.ManifestNotFound, manifestPath, options.AppDirectory));
             }
@@ -74,14 +74,14 @@ public static class AppFolderValidator
             }
 
             string templatePath = Path.Combine(options.AppDirectory, TemplateFileName);
-            if (File.Exists(templatePath) && TryParse(templatePath, DiagnosticCatalog.ManifestJsonCodes, diagnostics, out SourceFile? templateFile) is { } template)
+            if (IsThere(templatePath) && TryParse(templatePath, DiagnosticCatalog.ManifestJsonCodes, diagnostics, out SourceFile? templateFile) is { } template)
             {
                 TemplateRules.Check(templateFile!, template, manifest, diagnostics);
             }
 
             JsonSchemaValidator? validator = null;
             string schemaPath = Path.Combine(options.AppDirectory, SchemaFileName);
-            if (File.Exists(schemaPath) && TryParse(schemaPath, DiagnosticCatalog.SchemaJsonCodes, diagnostics, out schemaFile) is { } schema)
+            if (IsThere(schemaPath) && TryParse(schemaPath, DiagnosticCatalog.SchemaJsonCodes, diagnostics, out schemaFile) is { } schema)
             {
                 int before = diagnostics.Count;
                 SchemaRules.Check(schemaFile!, schema, diagnostics);
@@ -94,7 +94,7 @@ public static class AppFolderValidator
                 }
             }
 
-            if (options.SampleParamsPath is { } paramsPath && File.Exists(paramsPath))
+            if (options.SampleParamsPath is { } paramsPath && IsThere(paramsPath))
             {
                 CheckSampleParams(paramsPath, validator, diagnostics);
             }
@@ -135,6 +135,9 @@ public static class AppFolderValidator
             TryParse(paramsPath, ParamsValidation.ParamsJsonCodes, diagnostics, out _);
         }
     }
+
+    /// <summary>A file, or a folder in its place: that is a mistake to report (BN0002), not a file that is simply absent.</summary>
+    private static bool IsThere(string path) => File.Exists(path) || Directory.Exists(path);
 
     private static JsonNode? TryParse(string path, JsonDiagnosticCodes codes, List<Diagnostic> diagnostics, out SourceFile? file)
     {

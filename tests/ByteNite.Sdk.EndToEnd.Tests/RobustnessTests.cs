@@ -45,6 +45,22 @@ public sealed class RobustnessTests
             "Expected a located BN error in manifest.json: " + result);
     }
 
+    [Theory]
+    [InlineData("manifest.json")]
+    [InlineData("schema.json")]
+    public void A_folder_where_an_app_file_belongs_is_reported_once(string name)
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "folder-" + name);
+        app.Delete(name);
+        System.IO.Directory.CreateDirectory(app.PathOf(name));
+
+        BuildResult result = app.Build();
+
+        BuildAssert.Failed(result);
+        string expected = $"{app.PathOf(name)} : error BN0002: '{app.PathOf(name)}' cannot be read: it is a folder, not a file. Check that the file exists, is not locked by another program and is readable by the build.";
+        Assert.Equal(new[] { expected, expected }, result.BnLines); // one report, printed live and in the summary
+    }
+
     private static byte[] Splice(string text, string before, byte[] inserted)
     {
         int index = text.IndexOf(before, StringComparison.Ordinal);

@@ -25,6 +25,30 @@ public class AppFolderValidatorTests
         Assert.Equal(Path.Combine(app.Path, "manifest.json"), diagnostic.FilePath);
     }
 
+    [Theory]
+    [InlineData("manifest.json")]
+    [InlineData("template.json")]
+    [InlineData("schema.json")]
+    [InlineData("sample/params.json")]
+    public void A_folder_where_an_app_file_belongs_is_BN0002_not_a_missing_file(string name)
+    {
+        using var app = TempAppFolder.SeedApp();
+        string folder = Path.Combine(app.Path, name);
+        if (File.Exists(folder))
+        {
+            File.Delete(folder);
+        }
+
+        Directory.CreateDirectory(folder);
+
+        var diagnostics = AppFolderValidator.Validate(new AppFolderValidationOptions(app.Path) { SampleParamsPath = Path.Combine(app.Path, "sample", "params.json") }).Diagnostics;
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("BN0002", diagnostic.Id);
+        Assert.Equal(folder, diagnostic.FilePath);
+        Assert.Equal($"'{folder}' cannot be read: it is a folder, not a file. Check that the file exists, is not locked by another program and is readable by the build.", diagnostic.Message);
+    }
+
     [Fact]
     public void A_missing_entrypoint_is_reported_at_the_entrypoint_value()
     {

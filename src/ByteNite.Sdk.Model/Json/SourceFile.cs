@@ -52,8 +52,18 @@ public sealed class SourceFile
         }
     }
 
-    public static SourceFile Read(string path, out string? encodingProblem) =>
-        FromBytes(path, File.ReadAllBytes(path), out encodingProblem);
+    /// <exception cref="IOException">
+    /// Also when a folder stands where the file should be, which reading would otherwise report as "access denied".
+    /// </exception>
+    public static SourceFile Read(string path, out string? encodingProblem)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new IOException("it is a folder, not a file");
+        }
+
+        return FromBytes(path, File.ReadAllBytes(path), out encodingProblem);
+    }
 
     public LinePosition GetLinePosition(int offset)
     {
