@@ -116,15 +116,16 @@ public sealed class SourceFile
         // The UTF-32 marks first: UTF-32 little-endian's begins with UTF-16 little-endian's.
         foreach ((byte[] mark, string encoding, string origin) in ByteOrderMarks)
         {
-            if (b.Length >= mark.Length && !mark.Where((m, i) => b[i] != m).Any())
+            if (b.Take(mark.Length).SequenceEqual(mark))
             {
                 return "it is " + encoding + " (it starts with the byte order mark " + BitConverter.ToString(mark).Replace('-', ' ') + ")" + origin;
             }
         }
 
         // A character (nonzero) followed by zeros is little-endian; zeros followed by the character, big-endian.
-        string order = b.Length > 0 && b[0] != 0 ? "little-endian" : "big-endian";
-        string side = b.Length > 0 && b[0] != 0 ? "followed" : "preceded";
+        bool littleEndian = b.Length > 0 && b[0] != 0;
+        string order = littleEndian ? "little-endian" : "big-endian";
+        string side = littleEndian ? "followed" : "preceded";
         if (b.Length >= 4 && b[1] == 0 && b[2] == 0 && (b[0] == 0) != (b[3] == 0))
         {
             return "it looks like UTF-32 " + order + " without a byte order mark (its first character is " + side + " by three zero bytes)";
