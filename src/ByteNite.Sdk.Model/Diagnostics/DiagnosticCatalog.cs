@@ -34,6 +34,11 @@ public static class DiagnosticCatalog
         "'{0}' is not a valid severity for {1}; use one of: error, warning, suggestion, silent, none, default.",
         Sdk, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor WorkloadsTurnedOff = new(
+        "BN0004", "The target framework needs .NET workloads, which app projects turn off",
+        "The target framework '{0}' needs the .NET workload for '{1}', and ByteNite.Sdk turns workloads off in app projects (they serve platform target frameworks, and loading them costs every build). To build for '{1}', set the MSBuildEnableWorkloadResolver property to true in a Directory.Build.props in the project's folder or above it, or on the command line (-p:MSBuildEnableWorkloadResolver=true); a value in the project file comes too late.",
+        Sdk, DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "BN0099", "Internal error in ByteNite.Sdk",
         "ByteNite.Sdk failed while checking this file: {0}. This is a bug in the SDK; please report it with the file that triggers it.",
@@ -428,7 +433,7 @@ public static class DiagnosticCatalog
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
-        ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, InternalError,
+        ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, WorkloadsTurnedOff, InternalError,
         InvalidJson, DuplicateKey, InvalidEncoding, InvalidVersion, MissingKey, WrongType, InvalidName,
         UnsupportedPlatform, InvalidImageReference, UnpinnedImage, PrivateImageCredentials, LiteralToken,
         InvalidSecretId, InvalidDeviceRequirement, EntrypointNotFound, RunnerMissing, InvalidEngineType,

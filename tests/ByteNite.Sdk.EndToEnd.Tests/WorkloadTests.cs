@@ -1,0 +1,96 @@
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace ByteNite.Sdk.EndToEnd.Tests;
+
+/// <summary>
+/// .NET workloads: not imported into an app project unless something read before Microsoft.NET.Sdk's props asks for
+/// them, and a platform target framework that needs one gets BN0004 with the way to turn them on.
+/// </summary>
+[Collection(SdkCollection.Name)]
+public sealed class WorkloadTests
+{
+    private const string Explanation = "and ByteNite.Sdk turns workloads off in app projects (they serve platform target frameworks, and loading them costs every build). To build for 'android', set the MSBuildEnableWorkloadResolver property to true in a Directory.Build.props in the project's folder or above it, or on the command line (-p:MSBuildEnableWorkloadResolver=true); a value in the project file comes too late.";
+
+    private readonly SdkPackageFixture _sdk;
+
+    public WorkloadTests(SdkPackageFixture sdk) => _sdk = sdk;
+
+    [Theory]
+    [InlineData("", "", false)]
+    [InlineData("<MSBuildEnableWorkloadResolver>true</MSBuildEnableWorkloadResolver>", "", true)]
+    [InlineData("", "-p:MSBuildEnableWorkloadResolver=true", true)]
+    [InlineData("<MSBuildEnableWorkloadResolver>false</MSBuildEnableWorkloadResolver>", "", false)]
+    public void Workloads_are_imported_only_when_asked_for(string directoryBuildProperties, string commandLine, bool imported)
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-settings");
+        app.Write("Directory.Build.props", $"<Project><PropertyGroup>{directoryBuildProperties}</PropertyGroup></Project>");
+
+        JsonElement result = app.QueryMSBuild(new[] { "-getItem:SdkSupportedTargetPlatformIdentifier" }
+            .Concat(commandLine.Split(' ', System.StringSplitOptions.RemoveEmptyEntries)).ToArray());
+
+        // Each installed workload's targets add the platform they build for.
+        string[] platforms = result.GetProperty("Items").GetProperty("SdkSupportedTargetPlatformIdentifier").EnumerateArray()
+            .Select(item => item.GetProperty("Identity").GetString()!).ToArray();
+        Assert.Equal(imported, platforms.Contains("android"));
+        Assert.Contains("windows", platforms); // from the .NET SDK itself, workloads or not
+    }
+
+    [Theory]
+    [InlineData("")]
+    // Too late: Microsoft.NET.Sdk's props, read before the project body, have left the workloads' props out.
+    [InlineData("<MSBuildEnableWorkloadResolver>true</MSBuildEnableWorkloadResolver>")]
+    public void A_platform_target_framework_is_BN0004_with_the_way_to_turn_workloads_on(string projectProperties)
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-android");
+        app.WriteProject($"<PropertyGroup><TargetFramework>net10.0-android</TargetFramework>{projectProperties}</PropertyGroup>");
+
+        BuildResult result = app.Build();
+
+        BuildAssert.Failed(result);
+        string expected = $"{app.ProjectPath} : error BN0004: The target framework 'net10.0-android' needs the .NET workload for 'android', {Explanation}";
+        Assert.Equal(new[] { expected, expected }, result.BnLines); // one report, printed live and in the summary
+        Assert.DoesNotContain("NETSDK1208", result.Codes); // the .NET SDK's own message would ask to unset a property the project never set
+    }
+
+    [Fact]
+    public void With_workloads_turned_on_the_NET_SDK_reports_a_missing_workload_itself()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-on");
+        app.WriteProject("<PropertyGroup><TargetFramework>net10.0-android</TargetFramework></PropertyGroup>");
+        app.Write("Directory.Build.props", "<Project><PropertyGroup><MSBuildEnableWorkloadResolver>true</MSBuildEnableWorkloadResolver></PropertyGroup></Project>");
+
+        BuildResult result = app.Build();
+
+        BuildAssert.Failed(result);
+        Assert.DoesNotContain("BN0004", result.Codes);
+        Assert.Contains("NETSDK1147", result.Codes); // "To build this project, the following workloads must be installed: android"
+    }
+
+    [Fact]
+    public void Windows_needs_no_workload()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-windows");
+        app.WriteProject("<PropertyGroup><TargetFramework>net10.0-windows</TargetFramework><EnableWindowsTargeting>true</EnableWindowsTargeting></PropertyGroup>");
+
+        BuildResult result = app.Build();
+
+        // Whether Windows' targeting pack can be restored here or not, the platform itself is accepted.
+        Assert.DoesNotContain("BN0004", result.Codes);
+        Assert.DoesNotContain("NETSDK1208", result.Codes);
+        Assert.DoesNotContain("NETSDK1139", result.Codes); // "The target platform identifier ... was not recognized"
+    }
+
+    [Fact]
+    public void Workload_restore_can_ask_a_multi_targeting_app_project_what_it_needs()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-restore");
+        app.WriteProject("<PropertyGroup><TargetFrameworks>net10.0;net9.0</TargetFrameworks></PropertyGroup>");
+
+        // What `dotnet workload restore` runs on each project: the outer build asks each target framework's build.
+        ProcessResult result = app.Run(new[] { "msbuild", app.ProjectPath, "-nodeReuse:false", "-t:_GetRequiredWorkloads", "-p:SkipResolvePackageAssets=true" });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+}
