@@ -11,8 +11,6 @@ namespace ByteNite.Sdk.EndToEnd.Tests;
 [Collection(SdkCollection.Name)]
 public sealed class WorkloadTests
 {
-    private const string Explanation = "and ByteNite.Sdk turns workloads off in app projects (they serve platform target frameworks, and loading them costs every build). To build for 'android', set the MSBuildEnableWorkloadResolver property to true in a Directory.Build.props in the project's folder or above it, or on the command line (-p:MSBuildEnableWorkloadResolver=true); a value in the project file comes too late.";
-
     private readonly SdkPackageFixture _sdk;
 
     public WorkloadTests(SdkPackageFixture sdk) => _sdk = sdk;
@@ -38,20 +36,24 @@ public sealed class WorkloadTests
     }
 
     [Theory]
-    [InlineData("")]
+    [InlineData("net10.0-android", "")]
     // Too late: Microsoft.NET.Sdk's props, read before the project body, have left the workloads' props out.
-    [InlineData("<MSBuildEnableWorkloadResolver>true</MSBuildEnableWorkloadResolver>")]
-    public void A_platform_target_framework_is_BN0004_with_the_way_to_turn_workloads_on(string projectProperties)
+    [InlineData("net10.0-android", "<MSBuildEnableWorkloadResolver>true</MSBuildEnableWorkloadResolver>")]
+    // The .NET SDK's own message for macOS without workloads would be "not recognized" (NETSDK1139).
+    [InlineData("net10.0-macos", "")]
+    [InlineData("net10.0-browser", "")]
+    public void A_platform_target_framework_is_BN0004_with_the_way_to_turn_workloads_on(string targetFramework, string projectProperties)
     {
-        TestApp app = _sdk.CreateApp("hello-world", "workloads-android");
-        app.WriteProject($"<PropertyGroup><TargetFramework>net10.0-android</TargetFramework>{projectProperties}</PropertyGroup>");
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-platform");
+        app.WriteProject($"<PropertyGroup><TargetFramework>{targetFramework}</TargetFramework>{projectProperties}</PropertyGroup>");
 
         BuildResult result = app.Build();
 
         BuildAssert.Failed(result);
-        string expected = $"{app.ProjectPath} : error BN0004: The target framework 'net10.0-android' needs the .NET workload for 'android', {Explanation}";
+        string platform = targetFramework.Substring("net10.0-".Length);
+        string expected = $"{app.ProjectPath} : error BN0004: The target framework '{targetFramework}' needs the .NET workload for '{platform}', {Explanation(platform)}";
         Assert.Equal(new[] { expected, expected }, result.BnLines); // one report, printed live and in the summary
-        Assert.DoesNotContain("NETSDK1208", result.Codes); // the .NET SDK's own message would ask to unset a property the project never set
+        Assert.Equal(new[] { "BN0004", "BN0004" }, result.Codes); // not NETSDK1208, which asks to unset a property the project never set
     }
 
     [Fact]
@@ -81,6 +83,22 @@ public sealed class WorkloadTests
         Assert.DoesNotContain("NETSDK1208", result.Codes);
         Assert.DoesNotContain("NETSDK1139", result.Codes); // "The target platform identifier ... was not recognized"
     }
+
+    [Fact]
+    public void A_platform_no_workload_provides_is_left_to_the_NET_SDK()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-unknown");
+        app.WriteProject("<PropertyGroup><TargetFramework>net10.0-plan9</TargetFramework></PropertyGroup>");
+
+        BuildResult result = app.Build();
+
+        BuildAssert.Failed(result);
+        Assert.DoesNotContain("BN0004", result.Codes);
+        Assert.Contains("NETSDK1139", result.Codes); // "The target platform identifier plan9 was not recognized"
+    }
+
+    private static string Explanation(string platform) =>
+        $"and ByteNite.Sdk turns workloads off in app projects (they serve platform target frameworks, and loading them costs every build). To build for '{platform}', set the MSBuildEnableWorkloadResolver property to true in a Directory.Build.props in the project's folder or above it, or on the command line (-p:MSBuildEnableWorkloadResolver=true); a value in the project file comes too late.";
 
     [Fact]
     public void Workload_restore_can_ask_a_multi_targeting_app_project_what_it_needs()
