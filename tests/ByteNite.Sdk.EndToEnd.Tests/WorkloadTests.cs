@@ -57,6 +57,19 @@ public sealed class WorkloadTests
     }
 
     [Fact]
+    public void BN0004_takes_the_severity_the_project_configures_and_hidden_leaves_the_NET_SDK_error()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "workloads-nowarn");
+        app.WriteProject("<PropertyGroup><TargetFramework>net10.0-android</TargetFramework><NoWarn>$(NoWarn);BN0004</NoWarn></PropertyGroup>");
+
+        BuildResult result = app.Build();
+
+        BuildAssert.Failed(result);
+        Assert.DoesNotContain("BN0004", result.Codes);
+        Assert.Contains("NETSDK1208", result.Codes); // what docs/diagnostics/BN0004.md says hiding it brings
+    }
+
+    [Fact]
     public void With_workloads_turned_on_the_NET_SDK_reports_a_missing_workload_itself()
     {
         TestApp app = _sdk.CreateApp("hello-world", "workloads-on");
