@@ -5,7 +5,6 @@ using System.Linq;
 using ByteNite.Sdk.CodeGeneration;
 using ByteNite.Sdk.Model;
 using ByteNite.Sdk.Model.Diagnostics;
-using ByteNite.Sdk.Model.Hosting;
 using ByteNite.Sdk.Model.Json;
 using ByteNite.Sdk.Model.Rules;
 using Microsoft.Build.Framework;
@@ -72,13 +71,11 @@ public sealed class GenerateByteNiteParams : SeverityConfiguredTask
 
     private void Run()
     {
-        SeverityConfiguration severities = CreateSeverityConfiguration();
-
         var diagnostics = new List<Diagnostic>();
         if (!SchemaValidated)
         {
             // Validation reports problems of the configuration itself too; without it, this task does.
-            diagnostics.AddRange(severities.Diagnostics);
+            diagnostics.AddRange(Severities.Diagnostics);
         }
 
         SourceFile? schema = ReadSchema(diagnostics);
@@ -108,10 +105,7 @@ public sealed class GenerateByteNiteParams : SeverityConfiguredTask
 
         foreach (Diagnostic diagnostic in diagnostics)
         {
-            if (severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
-            {
-                DiagnosticLog.Report(Log, diagnostic, severity);
-            }
+            Report(diagnostic);
         }
     }
 

@@ -26,11 +26,7 @@ public sealed class ReportByteNiteDiagnostic : SeverityConfiguredTask
     {
         DiagnosticDescriptor descriptor = DiagnosticCatalog.All.FirstOrDefault(d => d.Id == Code)
             ?? throw new ArgumentException("'" + Code + "' is not a code of the ByteNite.Sdk catalogue.", nameof(Code));
-        Diagnostic diagnostic = Diagnostic.CreateForFile(descriptor, File, Arguments.Cast<object>().ToArray());
-        if (CreateSeverityConfiguration().GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
-        {
-            DiagnosticLog.Report(Log, diagnostic, severity);
-        }
+        Report(Diagnostic.CreateForFile(descriptor, File, Arguments.Cast<object>().ToArray()));
 
         return !Log.HasLoggedErrors;
     }

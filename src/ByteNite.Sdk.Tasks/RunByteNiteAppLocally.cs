@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Threading;
 using ByteNite.Sdk.Model.Diagnostics;
-using ByteNite.Sdk.Model.Hosting;
 using Microsoft.Build.Framework;
 
 namespace ByteNite.Sdk.Tasks;
@@ -55,8 +54,9 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
 
     public override bool Execute()
     {
-        // Problems in the configuration itself are the validation task's to report, once per build.
-        SeverityConfiguration severities = CreateSeverityConfiguration();
+        // Problems in the configuration itself are the validation task's to report, once per build. Read before the
+        // runner's output arrives on another thread.
+        _ = Severities;
         using Process? runner = TryStart();
         if (runner is null)
         {
@@ -65,7 +65,7 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
 
         bool reported = false;
         string lastError = "it printed nothing on its error output";
-        runner.OutputDataReceived += (_, e) => reported |= e.Data is not null && Relay(e.Data, severities);
+        runner.OutputDataReceived += (_, e) => reported |= e.Data is not null && Relay(e.Data);
         runner.ErrorDataReceived += (_, e) =>
         {
             if (!string.IsNullOrWhiteSpace(e.Data))
@@ -169,7 +169,7 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
     }
 
     /// <summary>Logs one line of the runner's output; true when it was a diagnostic.</summary>
-    private bool Relay(string line, SeverityConfiguration severities)
+    private bool Relay(string line)
     {
         if (!Diagnostic.TryParseCanonical(line, out Diagnostic? diagnostic))
         {
@@ -177,11 +177,7 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
             return false;
         }
 
-        if (severities.GetEffectiveSeverity(diagnostic!) is { } severity)
-        {
-            DiagnosticLog.Report(Log, diagnostic!, severity);
-        }
-
+        Report(diagnostic!);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Hosting;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -24,8 +25,21 @@ public abstract class SeverityConfiguredTask : Task
     /// <summary>Analyzer config files (@(EditorConfigFiles)); the global ones configure BN severities.</summary>
     public ITaskItem[] EditorConfigFiles { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Reads the settings above; problems in them are in the result's <see cref="SeverityConfiguration.Diagnostics"/>.</summary>
-    protected SeverityConfiguration CreateSeverityConfiguration() => SeverityConfiguration.Create(new SeverityOptions
+    private SeverityConfiguration? _severities;
+
+    /// <summary>The settings above, read once per run of the task; problems in them are in its <see cref="SeverityConfiguration.Diagnostics"/>.</summary>
+    protected SeverityConfiguration Severities => _severities ??= CreateSeverityConfiguration();
+
+    /// <summary>Logs a diagnostic with the severity the project configures for it, or not at all when it is turned off.</summary>
+    protected void Report(Diagnostic diagnostic)
+    {
+        if (Severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
+        {
+            DiagnosticLog.Report(Log, diagnostic, severity);
+        }
+    }
+
+    private SeverityConfiguration CreateSeverityConfiguration() => SeverityConfiguration.Create(new SeverityOptions
     {
         NoWarn = NoWarn,
         WarningsAsErrors = WarningsAsErrors,

@@ -71,7 +71,7 @@ public sealed class ValidateByteNiteApp : SeverityConfiguredTask
 
     private void Run()
     {
-        SeverityConfiguration severities = CreateSeverityConfiguration();
+        SeverityConfiguration severities = Severities;
 
         AppFolderValidationResult result = AppFolderValidator.Validate(new AppFolderValidationOptions(AppDirectory)
         {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using ByteNite.Sdk.Model.Diagnostics;
-using ByteNite.Sdk.Model.Hosting;
 using Microsoft.Build.Framework;
 
 namespace ByteNite.Sdk.Tasks.Bundle;
@@ -16,8 +15,6 @@ public abstract class BundleTask : SeverityConfiguredTask
 {
     /// <summary>The environment variable a registry token is read from; read here, never through an MSBuild property.</summary>
     public const string TokenVariable = "BYTENITE_REGISTRY_TOKEN";
-
-    private SeverityConfiguration? _severities;
 
     /// <summary>The folder that holds manifest.json and app/.</summary>
     [Required]
@@ -80,13 +77,4 @@ public abstract class BundleTask : SeverityConfiguredTask
         }
     }
 
-    protected void Report(Diagnostic diagnostic)
-    {
-        _severities ??= CreateSeverityConfiguration();
-
-        if (_severities.GetEffectiveSeverity(diagnostic) is DiagnosticSeverity severity)
-        {
-            DiagnosticLog.Report(Log, diagnostic, severity);
-        }
-    }
 }
