@@ -51,6 +51,34 @@ public class BundleWriterTests
     }
 
     [Fact]
+    public void Files_read_straight_into_the_buffers_give_the_archive_a_plain_stream_gets()
+    {
+        // Odd sizes, so that headers, contents and padding fall across the writer's buffers at every offset.
+        using var folder = new TempFolder();
+        var files = Enumerable.Range(0, 24)
+            .Select(i => (Name: "app/f" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), Content: Enumerable.Range(0, 100_003 * i + 7).Select(b => (byte)(b * 31 + i)).ToArray()))
+            .ToArray();
+        var bundleFiles = files.Select(f =>
+        {
+            string path = Path.Combine(folder.Path, f.Name.Replace('/', '_'));
+            File.WriteAllBytes(path, f.Content);
+            return new BundleFile(f.Name, path, TarWriter.RegularFileMode, f.Content.Length);
+        }).ToArray();
+
+        (byte[] tar, _, _) = Write(bundleFiles);
+
+        byte[] expected = TarWriterTests.Write(w =>
+        {
+            w.WriteDirectory("app");
+            foreach ((string name, byte[] content) in files.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                w.WriteFile(name, TarWriter.RegularFileMode, content);
+            }
+        });
+        Assert.Equal(expected, tar);
+    }
+
+    [Fact]
     public void A_file_that_disappears_is_a_read_error_naming_it()
     {
         using var folder = new TempFolder();

@@ -103,6 +103,23 @@ public class TarWriterTests
     }
 
     [Fact]
+    public void Content_read_from_a_stream_is_counted_whatever_the_output()
+    {
+        byte[] content = Enumerable.Range(0, 300_001).Select(i => (byte)(i * 13)).ToArray();
+
+        var read = ReadBack(Write(w => w.WriteFile("a", TarWriter.RegularFileMode, content.Length, s =>
+        {
+            var source = new MemoryStream(content);
+            while (s.WriteFrom(source, int.MaxValue) > 0)
+            {
+            }
+        })));
+
+        Assert.Equal(content, read.Single().Content);
+        Assert.Throws<InvalidDataException>(() => Write(w => w.WriteFile("a", TarWriter.RegularFileMode, 5, s => s.WriteFrom(new MemoryStream(new byte[3]), 5))));
+    }
+
+    [Fact]
     public void The_timestamp_is_the_one_given()
     {
         var read = ReadBack(new TarWriterHarness(1700000000).Write(w => w.WriteFile("a", TarWriter.RegularFileMode, Array.Empty<byte>())));

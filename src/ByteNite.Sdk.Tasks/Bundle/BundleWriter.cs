@@ -50,7 +50,7 @@ public sealed class BundleWriteResult
 
 /// <summary>
 /// Writes the archive and, in the same pass, its SHA-256 and the push request body ({"data": "&lt;Base64 of the archive&gt;"}).
-/// The archive's bytes are produced once (reading the files into buffers) and consumed by three threads: one writes the
+/// The archive's bytes are produced once (reading the files straight into buffers) and consumed by three threads: one writes the
 /// .tar, one hashes it, one Base64-encodes it into the request body. Nothing is read twice and every core is used.
 /// </summary>
 public static class BundleWriter
@@ -64,7 +64,6 @@ public static class BundleWriter
     {
         using var pipeline = new Pipeline(tar, pushBody);
         var members = new List<(BundleEntry, long)>(entries.Count);
-        var copyBuffer = new byte[1 << 17];
         try
         {
             var writer = new TarWriter(pipeline, mtime);
@@ -82,7 +81,7 @@ public static class BundleWriter
                 }
                 else
                 {
-                    members.Add((entry, WriteFromDisk(writer, entry, copyBuffer)));
+                    members.Add((entry, WriteFromDisk(writer, entry)));
                 }
             }
 
@@ -96,7 +95,7 @@ public static class BundleWriter
         }
     }
 
-    private static long WriteFromDisk(TarWriter writer, BundleEntry entry, byte[] buffer)
+    private static long WriteFromDisk(TarWriter writer, BundleEntry entry)
     {
         string path = entry.SourcePath!;
         try
@@ -116,17 +115,16 @@ public static class BundleWriter
                 long remaining = length;
                 while (remaining > 0)
                 {
-                    int read = source.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                    int read = output.WriteFrom(source, (int)Math.Min(int.MaxValue, remaining));
                     if (read == 0)
                     {
                         throw new BundleReadException(path, "it became shorter while it was being packed");
                     }
 
-                    output.Write(buffer, 0, read);
                     remaining -= read;
                 }
 
-                if (source.Read(buffer, 0, 1) != 0)
+                if (source.ReadByte() != -1)
                 {
                     throw new BundleReadException(path, "it became longer while it was being packed");
                 }
@@ -181,15 +179,18 @@ public static class BundleWriter
             {
                 int chunk = Math.Min(count, BufferSize - _current.Length);
                 Buffer.BlockCopy(buffer, offset, _current.Data, _current.Length, chunk);
-                _current.Length += chunk;
+                Filled(chunk);
                 offset += chunk;
                 count -= chunk;
-                if (_current.Length == BufferSize)
-                {
-                    Hand(_current);
-                    _current = Take();
-                }
             }
+        }
+
+        /// <summary>Reads straight into the current buffer: a file's bytes are copied once, by the kernel.</summary>
+        public override int WriteFrom(Stream source, int count)
+        {
+            int read = source.Read(_current.Data, _current.Length, Math.Min(Math.Min(count, ReadSize), BufferSize - _current.Length));
+            Filled(read);
+            return read;
         }
 
         /// <summary>Hands over the last buffer and waits for both consumers; throws what either of them threw.</summary>
@@ -235,6 +236,16 @@ public static class BundleWriter
             }
 
             base.Dispose(disposing);
+        }
+
+        private void Filled(int count)
+        {
+            _current.Length += count;
+            if (_current.Length == BufferSize)
+            {
+                Hand(_current);
+                _current = Take();
+            }
         }
 
         private void Hand(Chunk chunk)

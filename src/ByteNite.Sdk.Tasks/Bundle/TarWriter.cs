@@ -53,7 +53,7 @@ public sealed class TarWriter
     public void WriteDirectory(string path) => WriteHeader(EnsureSafeName(path) + "/", ExecutableFileMode, 0, (byte)'5');
 
     /// <summary>A regular file: the header, then exactly <paramref name="length"/> bytes that <paramref name="writeContent"/> writes.</summary>
-    public void WriteFile(string path, int mode, long length, Action<Stream> writeContent)
+    public void WriteFile(string path, int mode, long length, Action<WriteOnlyStream> writeContent)
     {
         WriteHeader(EnsureSafeName(path), mode, length, (byte)'0');
         long before = _position;
@@ -255,5 +255,17 @@ public sealed class TarWriter
         public CountingStream(TarWriter writer) => _writer = writer;
 
         public override void Write(byte[] buffer, int offset, int count) => _writer.Write(buffer, offset, count);
+
+        public override int WriteFrom(Stream source, int count)
+        {
+            if (_writer._output is not WriteOnlyStream direct)
+            {
+                return base.WriteFrom(source, count);
+            }
+
+            int read = direct.WriteFrom(source, count);
+            _writer._position += read;
+            return read;
+        }
     }
 }
