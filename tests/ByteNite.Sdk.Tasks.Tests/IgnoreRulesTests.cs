@@ -11,6 +11,9 @@ public class IgnoreRulesTests
     [InlineData("*.log", "a.log", false, true)]
     [InlineData("*.log", "app/deep/a.log", false, true)]
     [InlineData("*.log", "a.log/b", false, false)]
+    [InlineData("build", "a/b/build", false, true)]
+    [InlineData("b?ild", "a/build/x", false, false)]
+    [InlineData("*", "a/b", false, true)]
     [InlineData("app/*.py", "app/x/y.py", false, false)]
     // A leading or middle slash anchors to the app folder.
     [InlineData("/main.py", "main.py", false, true)]
