@@ -18,7 +18,7 @@ public static class BundleFileSystem
 
     private static readonly PropertyInfo? LinkTargetProperty = typeof(FileSystemInfo).GetProperty("LinkTarget");
 
-    private static readonly Func<string, int>? GetUnixFileMode = CreateGetUnixFileMode();
+    private static readonly PropertyInfo? UnixFileModeProperty = typeof(FileSystemInfo).GetProperty("UnixFileMode");
 
     public static bool IsWindows { get; } = Path.DirectorySeparatorChar == '\\';
 
@@ -50,17 +50,20 @@ public static class BundleFileSystem
         }
     }
 
-    /// <summary>The permission bits (0777 and above) of a file, following links; null where the runtime has none.</summary>
-    public static int? GetMode(string path)
+    /// <summary>
+    /// The permission bits (0777 and above) of a file or folder, from what its FileSystemInfo holds: a folder listing
+    /// fills that in, so nothing is asked again; for a link, its own bits, not its target's. Null where the runtime has none.
+    /// </summary>
+    public static int? GetMode(FileSystemInfo info)
     {
-        if (GetUnixFileMode is null || IsWindows)
+        if (UnixFileModeProperty is null || IsWindows)
         {
             return null;
         }
 
         try
         {
-            return GetUnixFileMode(path);
+            return Convert.ToInt32(UnixFileModeProperty.GetValue(info), System.Globalization.CultureInfo.InvariantCulture);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
@@ -194,17 +197,6 @@ public static class BundleFileSystem
         }
 
         return joined;
-    }
-
-    private static Func<string, int>? CreateGetUnixFileMode()
-    {
-        MethodInfo? method = typeof(File).GetMethod("GetUnixFileMode", BindingFlags.Public | BindingFlags.Static, null, new[] { typeof(string) }, null);
-        if (method is null)
-        {
-            return null;
-        }
-
-        return path => Convert.ToInt32(method.Invoke(null, new object[] { path }), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 

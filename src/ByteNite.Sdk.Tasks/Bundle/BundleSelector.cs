@@ -179,7 +179,7 @@ public static class BundleSelector
             }
             else
             {
-                AddFile(relative, real);
+                AddFile(relative, real, listed: null);
             }
         }
 
@@ -232,7 +232,8 @@ public static class BundleSelector
                 }
                 else
                 {
-                    AddFile(childRelative, real);
+                    // A link's own size and mode are not its target's: those are read from the target.
+                    AddFile(childRelative, real, isLink ? null : (FileInfo)entry);
                 }
             }
         }
@@ -272,7 +273,8 @@ public static class BundleSelector
             return result.Path;
         }
 
-        private void AddFile(string relative, string realPath)
+        /// <param name="listed">The file as its folder's listing gave it, when that is the file itself (not a link to it).</param>
+        private void AddFile(string relative, string realPath, FileInfo? listed)
         {
             if (Files.ContainsKey(relative))
             {
@@ -281,8 +283,9 @@ public static class BundleSelector
 
             try
             {
-                var info = new FileInfo(realPath);
-                int mode = BundleFileSystem.GetMode(realPath) is int unix && (unix & 0x49) != 0 ? 0x1ED : 0x1A4; // 0755 : 0644
+                // From the listing when there is one: asking again for each file's size and mode cost as much as the listing.
+                FileInfo info = listed ?? new FileInfo(realPath);
+                int mode = BundleFileSystem.GetMode(info) is int unix && (unix & 0x49) != 0 ? 0x1ED : 0x1A4; // 0755 : 0644
                 Files.Add(relative, new BundleFile(relative, realPath, mode, info.Length));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
