@@ -128,4 +128,34 @@ public sealed class BundleTests
 
         Assert.False(File.Exists(app.BundlePath(Seed)));
     }
+
+    [Theory]
+    [InlineData("hello-world", Seed)]
+    [InlineData("hello-world-current", Current)]
+    public void The_tasks_built_for_any_MSBuild_write_the_same_bundle_as_those_built_for_dotnet(string sample, string bundle)
+    {
+        // `dotnet build` loads the tasks' .NET build; .NET Framework MSBuild (Visual Studio) loads their netstandard2.0
+        // build, which differs in the push body's encoder. The property that chooses the build is set here to load the
+        // other one in the same MSBuild.
+        TestApp net = _sdk.CreateApp(sample, "bundle-tasks-net");
+        TestApp any = _sdk.CreateApp(sample, "bundle-tasks-netstandard");
+
+        BuildResult fromNet = net.PackWith("d", null);
+        BuildResult fromAny = any.PackWith("d", null, "-p:_ByteNiteSdkTasksFramework=netstandard2.0");
+
+        BuildAssert.Succeeded(fromNet);
+        BuildAssert.Succeeded(fromAny);
+        BuildAssert.NoBnDiagnostics(fromNet);
+        BuildAssert.NoBnDiagnostics(fromAny);
+        string net8 = Path.Combine("tasks", "net8.0", "ByteNite.Sdk.Tasks.dll");
+        string netstandard = Path.Combine("tasks", "netstandard2.0", "ByteNite.Sdk.Tasks.dll");
+        Assert.Contains(net8, fromNet.Output);
+        Assert.DoesNotContain(netstandard, fromNet.Output);
+        Assert.Contains(netstandard, fromAny.Output);
+        Assert.DoesNotContain(net8, fromAny.Output);
+        Assert.Equal(File.ReadAllBytes(net.BundlePath(bundle)), File.ReadAllBytes(any.BundlePath(bundle)));
+        Assert.Equal(
+            File.ReadAllBytes(Path.Combine(net.PackDirectory(), bundle + ".push.json")),
+            File.ReadAllBytes(Path.Combine(any.PackDirectory(), bundle + ".push.json")));
+    }
 }

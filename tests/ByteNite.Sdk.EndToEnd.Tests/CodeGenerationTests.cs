@@ -332,9 +332,10 @@ public sealed class CodeGenerationTests
         using ZipArchive package = ZipFile.OpenRead(_sdk.PackagePath);
         string[] tasks = package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
 
+        // The same assemblies in both builds of the tasks (net8.0, netstandard2.0).
+        string[] assemblies = { "ByteNite.Sdk.CodeGeneration.dll", "ByteNite.Sdk.Model.dll", "ByteNite.Sdk.Tasks.dll", "NJsonSchema.Annotations.dll", "NJsonSchema.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll" };
         Assert.Equal(
-            new[] { "ByteNite.Sdk.CodeGeneration.dll", "ByteNite.Sdk.Model.dll", "ByteNite.Sdk.Tasks.dll", "NJsonSchema.Annotations.dll", "NJsonSchema.dll", "Namotion.Reflection.dll", "Newtonsoft.Json.dll" }
-                .Select(name => "tasks/netstandard2.0/" + name),
+            new[] { "tasks/net8.0/", "tasks/netstandard2.0/" }.SelectMany(folder => assemblies.Select(name => folder + name)),
             tasks);
         Assert.Contains("targets/ByteNite.Sdk.CodeGeneration.targets", package.Entries.Select(e => e.FullName));
     }

@@ -29,6 +29,8 @@ public sealed class PackageTests
         Assert.Contains("targets/ByteNite.Sdk.Validation.targets", entries);
         Assert.Contains("tasks/netstandard2.0/ByteNite.Sdk.Tasks.dll", entries);
         Assert.Contains("tasks/netstandard2.0/ByteNite.Sdk.Model.dll", entries);
+        Assert.Contains("tasks/net8.0/ByteNite.Sdk.Tasks.dll", entries);
+        Assert.Contains("tasks/net8.0/ByteNite.Sdk.Model.dll", entries);
         // MSBuild supplies its own assemblies; a copy in the package could not be loaded next to them.
         Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.Build", System.StringComparison.Ordinal));
         // Nothing a PackageReference would compile against or import: analyzers/ is all NuGet takes from it.
