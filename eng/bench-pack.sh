@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Measures `dotnet pack` of ByteNite apps side by side with GNU tar, in one run (see docs/benchmarks.md):
 #   1. the hello-world sample and a generated ~200 MB app folder of mixed files: the bundle task's own time
-#      (PackByteNiteBundle, from MSBuild's performance summary) and the whole `dotnet pack`, against `tar -cf` of the same
-#      files, and against `tar -cf` + `sha256sum` + `base64` (the same three artifacts the task writes);
+#      (PackByteNiteBundle, from MSBuild's performance summary), with the task that chooses the files before it
+#      (SelectByteNiteBundleFiles: tar walks the folder inside its own time), and the whole `dotnet pack`, against
+#      `tar -cf` of the same files, and against `tar -cf` + `sha256sum` + `base64` (the same three artifacts the task writes);
 #   2. a no-op `dotnet pack -c Release` (nothing changed) against a no-op `dotnet build -c Release` of the same project,
 #      and the same through `dotnet msbuild -t:Pack` / `-t:Build`.
 # Runs alternate between the commands so that machine noise hits them alike; medians and ratios are printed.
@@ -47,15 +48,21 @@ PY
 printf 'large app folder: %s\n' "$(du -sh "$work/large/app" | cut -f1)"
 
 out="$work/out"
-pack_once() { # folder -> "wall_ms task_ms"
+pack_once() { # folder -> "wall_ms pack_task_ms select_task_ms"
   rm -rf "$out"
   local start end
   start=$(now_ms)
   dotnet pack "$1" --no-restore -o "$out" -nologo -tl:off -v:m -clp:PerformanceSummary >"$work/pack.log" 2>&1 || { cat "$work/pack.log"; exit 1; }
   end=$(now_ms)
-  local task
-  task=$(python3 -c "import re,sys; m=re.search(r'^\s*(\d+) ms\s+PackByteNiteBundle\s', open(sys.argv[1]).read(), re.M); print(m.group(1) if m else 'nan')" "$work/pack.log")
-  echo "$((end - start)) $task"
+  local tasks
+  tasks=$(python3 -c "
+import re, sys
+log = open(sys.argv[1]).read()
+def ms(task):
+    m = re.search(r'^\s*(\d+) ms\s+' + task + r'\s', log, re.M)
+    return m.group(1) if m else 'nan'
+print(ms('PackByteNiteBundle'), ms('SelectByteNiteBundleFiles'))" "$work/pack.log")
+  echo "$((end - start)) $tasks"
 }
 tar_once() { # folder -> ms
   local start end
@@ -81,9 +88,10 @@ for app in sample large; do
   dotnet restore "$work/$app" -nologo -v:q >/dev/null
   pack_once "$work/$app" >/dev/null # warm-up: build, caches
   for ((i = 0; i < runs; i++)); do
-    read -r wall task < <(pack_once "$work/$app")
+    read -r wall task select < <(pack_once "$work/$app")
     results[$app.wall]+="$wall "
     results[$app.task]+="$task "
+    results[$app.both]+="$((task + select)) "
     results[$app.tar]+="$(tar_once "$work/$app") "
     results[$app.chain]+="$(chain_once "$work/$app") "
   done
@@ -102,18 +110,18 @@ for ((i = 0; i < runs * 2; i++)); do
   results[noop.mbuild]+="$(time_cmd dotnet msbuild "$work/sample" -t:Build -p:Configuration=Release -nologo -v:q) "
 done
 
-python3 - "$runs" "${results[sample.wall]}" "${results[sample.task]}" "${results[sample.tar]}" "${results[sample.chain]}" \
-  "${results[large.wall]}" "${results[large.task]}" "${results[large.tar]}" "${results[large.chain]}" \
+python3 - "$runs" "${results[sample.wall]}" "${results[sample.task]}" "${results[sample.both]}" "${results[sample.tar]}" "${results[sample.chain]}" \
+  "${results[large.wall]}" "${results[large.task]}" "${results[large.both]}" "${results[large.tar]}" "${results[large.chain]}" \
   "${results[noop.pack]}" "${results[noop.build]}" "${results[noop.mpack]}" "${results[noop.mbuild]}" <<'PY'
 import statistics, sys
 runs = sys.argv[1]
 m = [statistics.median(float(x) for x in a.split()) for a in sys.argv[2:]]
-sw, st, star, sch, lw, lt, ltar, lch, npack, nbuild, mpack, mbuild = m
+sw, st, sb, star, sch, lw, lt, lb, ltar, lch, npack, nbuild, mpack, mbuild = m
 print(f"runs: {runs} per case (alternating); median wall time in ms")
-print("| app folder | `dotnet pack` (whole) | PackByteNiteBundle task | `tar -cf` | `tar` + `sha256sum` + `base64` | task / `tar -cf` | task / GNU chain |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-for name, w, t, tar, ch in (("hello-world sample", sw, st, star, sch), ("generated, ~200 MB", lw, lt, ltar, lch)):
-    print(f"| {name} | {w:.0f} | {t:.0f} | {tar:.0f} | {ch:.0f} | {t / max(tar, 1):.2f}x | {t / max(ch, 1):.2f}x |")
+print("| app folder | `dotnet pack` (whole) | PackByteNiteBundle task | both bundle tasks | `tar -cf` | `tar` + `sha256sum` + `base64` | task / `tar -cf` | both / `tar -cf` | task / GNU chain |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for name, w, t, b, tar, ch in (("hello-world sample", sw, st, sb, star, sch), ("generated, ~200 MB", lw, lt, lb, ltar, lch)):
+    print(f"| {name} | {w:.0f} | {t:.0f} | {b:.0f} | {tar:.0f} | {ch:.0f} | {t / max(tar, 1):.2f}x | {b / max(tar, 1):.2f}x | {t / max(ch, 1):.2f}x |")
 print()
 print("| no-op (nothing changed), hello-world sample | pack | build | ratio |")
 print("| --- | ---: | ---: | ---: |")
