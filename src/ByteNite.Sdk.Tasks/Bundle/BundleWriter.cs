@@ -49,8 +49,9 @@ public sealed class BundleWriteResult
 
 /// <summary>
 /// Writes the archive and, in the same pass, its SHA-256 and the push request body ({"data": "&lt;Base64 of the archive&gt;"}).
-/// The archive's bytes are produced once (reading the files straight into buffers) and consumed by three threads: one writes the
-/// .tar, one hashes it, one Base64-encodes it into the request body. Nothing is read twice and every core is used.
+/// The archive's bytes are produced once (reading the files straight into buffers) and consumed by three threads: one
+/// writes the .tar, one hashes it, one Base64-encodes it into the request body. Nothing is read twice and every core is
+/// used.
 /// </summary>
 public static class BundleWriter
 {
