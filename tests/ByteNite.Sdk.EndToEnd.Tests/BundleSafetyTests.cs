@@ -179,6 +179,47 @@ public sealed class BundleSafetyTests
     }
 
     [Fact]
+    public void BN3005_made_an_error_keeps_the_existing_bundle_and_fails_again_on_the_next_pack()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "bundle-bn3005-error");
+        BuildAssert.Succeeded(app.Pack());
+        byte[] pushed = File.ReadAllBytes(app.BundlePath(Current));
+        string[] sidecars = { ".push.json", ".tar.sha256", ".bundle.json" };
+        string[] before = sidecars.Select(s => File.ReadAllText(SidecarOf(app, s))).ToArray();
+        app.Write("app/main.py", app.Read("app/main.py") + "# changed\n");
+
+        foreach (int attempt in new[] { 1, 2 })
+        {
+            BuildResult result = app.Pack("-p:WarningsAsErrors=BN3005");
+
+            BuildAssert.Failed(result);
+            Assert.Contains(result.BnLines, line => line.Contains(": error BN3005: ", StringComparison.Ordinal));
+            Assert.Equal(pushed, File.ReadAllBytes(app.BundlePath(Current)));
+            Assert.Equal(before, sidecars.Select(s => File.ReadAllText(SidecarOf(app, s))));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(app.BundlePath(Current))!, "*.tmp"));
+        }
+    }
+
+    [Fact]
+    public void BN3004_made_an_error_writes_no_bundle_and_fails_again_on_the_next_pack()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "bundle-bn3004-error");
+        app.WriteBytes("app/weights.bin", new byte[3 * 1024 * 1024 / 2]);
+
+        foreach (int attempt in new[] { 1, 2 })
+        {
+            BuildResult result = app.Pack("-p:ByteNiteBundleLargeFileThreshold=1MB", "-p:TreatWarningsAsErrors=true");
+
+            BuildAssert.Failed(result);
+            Assert.Contains(result.BnLines, line => line.Contains(": error BN3004: ", StringComparison.Ordinal));
+            Assert.False(File.Exists(app.BundlePath(Seed)), $"attempt {attempt} wrote the bundle");
+        }
+    }
+
+    private static string SidecarOf(TestApp app, string suffix) =>
+        Path.ChangeExtension(app.BundlePath(Current), null) + suffix;
+
+    [Fact]
     public void Pack_without_changes_does_no_work_and_adding_or_deleting_a_file_packs_again()
     {
         const string Skipped = "Skipping target \"_ByteNitePackBundleCore\" because all output files are up-to-date with respect to the input files.";
@@ -206,14 +247,32 @@ public sealed class BundleSafetyTests
     }
 
     [Fact]
+    public void A_file_replaced_by_an_older_copy_packs_again()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "bundle-older-copy");
+        BuildAssert.Succeeded(app.Pack());
+
+        // As `cp -p`, `rsync -a` or an extracted archive leave it: other content, a time before the bundle's.
+        app.Write("app/main.py", app.Read("app/main.py") + "# restored from a backup\n");
+        File.SetLastWriteTimeUtc(app.PathOf("app/main.py"), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        BuildResult result = app.Pack();
+
+        BuildAssert.Succeeded(result);
+        Assert.EndsWith("# restored from a backup\n", BundleSupport.ReadTar(app.BundlePath(Current)).Single(m => m.Name == "app/main.py").Text);
+    }
+
+    [Fact]
     public void Large_file_warns_BN3004_with_its_size_and_the_threshold()
     {
         TestApp app = _sdk.CreateApp("hello-world", "bundle-bn3004");
         app.WriteBytes("app/weights.bin", new byte[3 * 1024 * 1024 / 2]);
+        app.WriteBytes("app/just_over.bin", new byte[(1024 * 1024) + 1]);
 
         BuildResult result = app.Pack("-p:ByteNiteBundleLargeFileThreshold=1MB");
 
         BuildAssert.Succeeded(result);
+        // Both sizes would read "1.0 MB": in bytes instead.
+        BuildAssert.HasLine(result, $"{app.PathOf("app/just_over.bin")} : warning BN3004: 'app/just_over.bin' is 1,048,577 bytes, more than ByteNiteBundleLargeFileThreshold (1,048,576 bytes). The bundle is uploaded Base64-encoded inside a JSON request; model weights and large data belong in the container image or the shared cache (SHARED_CACHE_DIR), not in the bundle. Exclude it in .byteniteignore, or raise the threshold if it must ship with the code.");
         BuildAssert.HasLine(result, $"{app.PathOf("app/weights.bin")} : warning BN3004: 'app/weights.bin' is 1.5 MB, more than ByteNiteBundleLargeFileThreshold (1.0 MB). The bundle is uploaded Base64-encoded inside a JSON request; model weights and large data belong in the container image or the shared cache (SHARED_CACHE_DIR), not in the bundle. Exclude it in .byteniteignore, or raise the threshold if it must ship with the code.");
         Assert.True(File.Exists(app.BundlePath(Seed)));
     }

@@ -97,6 +97,71 @@ public sealed class BundleSelectionTests
     }
 
     [Fact]
+    public void An_include_that_does_not_exist_or_is_excluded_is_BN3012()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "bundle-bn3012");
+        app.WriteProject("  <ItemGroup>\n    <ByteNiteBundleInclude Include=\"requirments.txt;config/.env;lib\" />\n    <ByteNiteBundleExclude Include=\"lib\" />\n  </ItemGroup>");
+        app.Write("requirements.txt", "numpy\n");
+        app.Write("config/.env", "SECRET=1\n");
+        app.Write("lib/util.py", "X = 1\n");
+
+        BuildResult result = app.Pack();
+
+        BuildAssert.Succeeded(result);
+        BuildAssert.HasLine(result, $"{app.PathOf("requirments.txt")} : warning BN3012: ByteNiteBundleInclude item 'requirments.txt' adds nothing to the bundle: it does not exist. Correct the path (relative to the project's folder) or remove the item.");
+        BuildAssert.HasLine(result, $"{app.PathOf("config/.env")} : warning BN3012: ByteNiteBundleInclude item 'config/.env' adds nothing to the bundle: it is excluded by the default exclusions ('.env'). Exclusions apply to includes too: to pack it, remove that exclusion, or re-include it with a '!' line in .byteniteignore.");
+        BuildAssert.HasLine(result, $"{app.PathOf("lib")} : warning BN3012: ByteNiteBundleInclude item 'lib' adds nothing to the bundle: it is excluded by a ByteNiteBundleExclude item. Exclusions apply to includes too: to pack it, remove that exclusion.");
+        Assert.Equal(new[] { "app/", "app/main.py", "app/runner.py", "manifest.json", "schema.json" }, BundleSupport.ReadTar(app.BundlePath(Seed)).Select(m => m.Name));
+    }
+
+    [UnixFact]
+    public void Names_with_MSBuild_escapes_and_special_characters_are_packed_as_they_are()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "bundle-escapes");
+        // "%41" is MSBuild's escape for 'A': each file must keep its own name and content, next to the file it would decode to.
+        string[] names = { "app/x%41.py", "app/xA.py", "app/p%3Bq.py", "app/..%2F..%2Fevil.py", "app/$(Name).py", "app/@(Items).py", "app/it's;a*b?.py" };
+        foreach (string name in names)
+        {
+            app.Write(name, "# " + name + "\n");
+        }
+
+        BuildResult result = app.Pack();
+
+        BuildAssert.Succeeded(result);
+        BuildAssert.NoBnDiagnostics(result);
+        var members = BundleSupport.ReadTar(app.BundlePath(Seed)).ToDictionary(m => m.Name);
+        foreach (string name in names)
+        {
+            Assert.True(members.ContainsKey(name), name + " is missing from " + string.Join(", ", members.Keys));
+            Assert.Equal("# " + name + "\n", members[name].Text);
+        }
+    }
+
+    [UnixFact]
+    public void A_name_with_a_backslash_or_not_in_UTF8_is_BN3011_unless_excluded()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "bundle-bn3011");
+        app.Write("app/back\\slash.py", "x = 1\n");
+        // A Latin-1 name ("café.py" as one byte 0xE9): .NET cannot write it, the machine's Python can.
+        Assert.Equal(0, MachineTool.Run("python3", app.Directory, "-c", "open(b'app/caf\\xe9.py', 'wb').write(b'y = 2\\n')").ExitCode);
+
+        BuildResult result = app.Pack();
+
+        BuildAssert.Failed(result);
+        string backslash = app.PathOf("app/back\\slash.py");
+        BuildAssert.HasLine(result, $"{backslash} : error BN3011: 'app/back\\slash.py' cannot be packed under its name: it contains '\\', which extractors on Windows take for a folder separator. Rename it, or exclude it in .byteniteignore.");
+        string latin1 = app.PathOf("app/caf\uFFFD.py");
+        BuildAssert.HasLine(result, $"{latin1} : error BN3011: 'app/caf\uFFFD.py' cannot be packed under its name: it is not valid UTF-8, and the names in the archive are UTF-8 (the platform reads them so). Rename it, or exclude it in .byteniteignore.");
+        Assert.False(File.Exists(app.BundlePath(Seed)));
+
+        app.Write(".byteniteignore", "back\\\\slash.py\ncaf?.py\n");
+        BuildResult excluded = app.Pack();
+
+        BuildAssert.Succeeded(excluded);
+        BuildAssert.NoBnDiagnostics(excluded);
+    }
+
+    [Fact]
     public void Include_outside_the_app_folder_is_BN3006()
     {
         TestApp app = _sdk.CreateApp("hello-world", "bundle-bn3006");

@@ -108,6 +108,34 @@ public sealed class BundleTests
     }
 
     [Fact]
+    public void Bundles_packed_into_a_folder_inside_the_app_folder_are_not_packed_into_the_next_one()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "bundle-output-inside-app");
+
+        BuildAssert.Succeeded(app.Pack("-o", "app/dist"));
+        BuildResult second = app.Pack();
+
+        BuildAssert.Succeeded(second);
+        Assert.True(File.Exists(app.PathOf("app/dist/" + Current + ".push.json")));
+        Assert.DoesNotContain(BundleSupport.ReadTar(app.BundlePath(Current)), m => m.Name.StartsWith("app/dist/", StringComparison.Ordinal) && !m.Name.EndsWith('/'));
+    }
+
+    [Fact]
+    public void A_multi_targeting_app_packs_one_bundle()
+    {
+        TestApp single = _sdk.CreateApp("hello-world-current", "bundle-single-target");
+        TestApp multi = _sdk.CreateApp("hello-world-current", "bundle-multi-target");
+        multi.WriteProject("  <PropertyGroup>\n    <TargetFrameworks>net10.0;net9.0</TargetFrameworks>\n  </PropertyGroup>");
+
+        BuildAssert.Succeeded(single.Pack());
+        BuildResult result = multi.Pack();
+
+        BuildAssert.Succeeded(result);
+        Assert.Equal(File.ReadAllBytes(single.BundlePath(Current)), File.ReadAllBytes(multi.BundlePath(Current)));
+        Assert.Contains($"HelloWorldCurrent -> {multi.BundlePath(Current)}", result.Output);
+    }
+
+    [Fact]
     public void Opt_in_property_also_writes_the_NuGet_package_of_the_params_assembly()
     {
         TestApp app = _sdk.CreateApp("hello-world-current", "bundle-params-package");

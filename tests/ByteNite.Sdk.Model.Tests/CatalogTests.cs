@@ -82,6 +82,8 @@ public class CatalogTests
         "BN3008", // BundleSafetyTests.Invalid_threshold_is_BN3008
         "BN3009", // BundleSafetyTests.Manifest_without_a_valid_version_is_BN3009_when_validation_is_off
         "BN3010", // BundleSafetyTests.A_bundle_that_cannot_be_written_is_BN3010_and_leaves_nothing_behind
+        "BN3011", // BundleSelectionTests.A_name_with_a_backslash_or_not_in_UTF8_is_BN3011_unless_excluded
+        "BN3012", // BundleSelectionTests.An_include_that_does_not_exist_or_is_excluded_is_BN3012
         // BN4xxx: reported by RunLocal (src/ByteNite.Sdk.LocalRunner); triggered by tests/ByteNite.Sdk.Docker.Tests.
         "BN4001", // EndpointTests.DOCKER_HOST_pointing_nowhere_gives_one_error_listing_every_endpoint_tried
         "BN4002", // EndpointTests.A_daemon_older_than_API_1_40_is_refused_with_BN4002

@@ -350,6 +350,16 @@ public static class DiagnosticCatalog
         "The bundle cannot be written to '{0}': {1}. Check that the output folder (ByteNiteBundleOutputPath, or `dotnet pack -o`) can be created and written, and that its disk has room; nothing was left half-written.",
         Bundle, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor BundleNameUnsupported = new(
+        "BN3011", "A file name the bundle cannot hold",
+        "'{0}' cannot be packed under its name: {1}. Rename it, or exclude it in .byteniteignore.",
+        Bundle, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor BundleIncludeAddsNothing = new(
+        "BN3012", "Bundle item adds nothing",
+        "ByteNiteBundleInclude item '{0}' adds nothing to the bundle: {1}.",
+        Bundle, DiagnosticSeverity.Warning);
+
     // BN4xxx: RunLocal, the app run in Docker (src/ByteNite.Sdk.LocalRunner).
     public static readonly DiagnosticDescriptor DockerUnavailable = new(
         "BN4001", "Docker daemon not reachable",
@@ -444,6 +454,7 @@ public static class DiagnosticCatalog
         SchemaPatternUnsupported, ParamsInvalidJson, ParamsDuplicateKey, ParamsInvalidEncoding,
         BundleSymlinkEscapes, BundleSymlinkUnresolvable, BundleFileUnreadable, BundleLargeFile, BundleOverwritesVersion,
         BundleItemOutsideApp, BundleRequiredFileExcluded, BundleInvalidSetting, BundleNoNameOrVersion, BundleNotWritten,
+        BundleNameUnsupported, BundleIncludeAddsNothing,
         CodeGenUnsupportedComposition, CodeGenUnsupportedRef, CodeGenUnsupportedType, CodeGenUnsupportedEnum,
         CodeGenDefaultNotUsed, CodeGenKeywordNotEnforced, CodeGenInvalidName,
         ParamsStringLengthViolation, ParamsNumberOutOfRange,

@@ -9,12 +9,13 @@ namespace ByteNite.Sdk.Tasks.Bundle;
 /// <summary>One file chosen for the bundle: where it goes in the archive and where its content is read from.</summary>
 public sealed class BundleFile
 {
-    public BundleFile(string bundlePath, string sourcePath, int mode, long length)
+    public BundleFile(string bundlePath, string sourcePath, int mode, long length, DateTime lastWriteTimeUtc = default)
     {
         BundlePath = bundlePath;
         SourcePath = sourcePath;
         Mode = mode;
         Length = length;
+        LastWriteTimeUtc = lastWriteTimeUtc;
     }
 
     /// <summary>The member name: relative to the app folder, '/'-separated, never absolute, never with '.' or '..' parts.</summary>
@@ -27,6 +28,9 @@ public sealed class BundleFile
     public int Mode { get; }
 
     public long Length { get; }
+
+    /// <summary>When the content was last written, as the folder listing gave it (for the up-to-date check).</summary>
+    public DateTime LastWriteTimeUtc { get; }
 }
 
 public sealed class BundleSelectionOptions
@@ -98,6 +102,8 @@ public static class BundleSelector
 
     private sealed class Walker
     {
+        private const string ExcludeItem = "a ByteNiteBundleExclude item";
+
         private readonly BundleSelectionOptions _options;
         private readonly string _appDirectory;
         private readonly HashSet<string> _excludedPaths = new(StringComparer.Ordinal);
@@ -128,7 +134,7 @@ public static class BundleSelector
 
             foreach (string standard in StandardRoots)
             {
-                VisitRoot(standard);
+                _ = VisitRoot(standard);
             }
 
             foreach (string include in _options.Includes)
@@ -138,38 +144,43 @@ public static class BundleSelector
                 {
                     Diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.BundleItemOutsideApp, include, include, _appDirectory));
                 }
-                else
+                else if (VisitRoot(relative.Length == 0 ? null : relative) is { } nothingAdded)
                 {
-                    VisitRoot(relative.Length == 0 ? null : relative);
+                    // A standard root may well be missing (template.json); an item the project names is meant to add something.
+                    Diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.BundleIncludeAddsNothing, include, relative, nothingAdded));
                 }
             }
 
             CheckRequiredFiles();
         }
 
-        /// <summary>A standard root or an include: its parents may be excluded or be links, so it is resolved as a whole.</summary>
-        private void VisitRoot(string? relative)
+        /// <summary>
+        /// A standard root or an include: its parents may be excluded or be links, so it is resolved as a whole. Returns
+        /// why it was not looked at, when it does not exist or is excluded; null when it was.
+        /// </summary>
+        private string? VisitRoot(string? relative)
         {
             if (relative is null)
             {
                 VisitDirectoryContents(string.Empty, _realRoot, new HashSet<string>(StringComparer.Ordinal) { _realRoot });
-                return;
+                return null;
             }
 
             string full = Path.Combine(_appDirectory, relative.Replace('/', Path.DirectorySeparatorChar));
             if (!Exists(full))
             {
-                return;
+                return "it does not exist. Correct the path (relative to the project's folder) or remove the item";
             }
 
-            if (ExclusionOf(relative, Directory.Exists(full), includeParents: true) is not null)
+            if (ExclusionOf(relative, Directory.Exists(full), includeParents: true) is { } exclusion)
             {
-                return;
+                return "it is excluded by " + exclusion + ". Exclusions apply to includes too: to pack it, remove that exclusion"
+                    + (exclusion == ExcludeItem ? string.Empty : ", or re-include it with a '!' line in .byteniteignore");
             }
 
             if (Resolve(full, relative) is not { } real)
             {
-                return;
+                return null;
             }
 
             if (Directory.Exists(real))
@@ -181,6 +192,8 @@ public static class BundleSelector
             {
                 AddFile(relative, real, listed: null);
             }
+
+            return null;
         }
 
         private void VisitDirectoryContents(string relative, string realDirectory, HashSet<string> ancestors)
@@ -204,6 +217,12 @@ public static class BundleSelector
                 bool isDirectory = isLink ? Directory.Exists(childPath) : entry is DirectoryInfo;
                 if (ExclusionOf(childRelative, isDirectory, includeParents: false) is not null)
                 {
+                    continue;
+                }
+
+                if (UnsupportedNameReason(entry.Name, childPath) is { } reason)
+                {
+                    Diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.BundleNameUnsupported, childPath, childRelative, reason));
                     continue;
                 }
 
@@ -286,7 +305,7 @@ public static class BundleSelector
                 // From the listing when there is one: asking again for each file's size and mode cost as much as the listing.
                 FileInfo info = listed ?? new FileInfo(realPath);
                 int mode = BundleFileSystem.GetMode(info) is int unix && (unix & 0x49) != 0 ? 0x1ED : 0x1A4; // 0755 : 0644
-                Files.Add(relative, new BundleFile(relative, realPath, mode, info.Length));
+                Files.Add(relative, new BundleFile(relative, realPath, mode, info.Length, info.LastWriteTimeUtc));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
@@ -313,7 +332,7 @@ public static class BundleSelector
         {
             if (_excludedPaths.Contains(relative))
             {
-                return "a ByteNiteBundleExclude item";
+                return ExcludeItem;
             }
 
             if (includeParents)
@@ -323,7 +342,7 @@ public static class BundleSelector
                 {
                     if (_excludedPaths.Contains(relative.Substring(0, slash)))
                     {
-                        return "a ByteNiteBundleExclude item";
+                        return ExcludeItem;
                     }
                 }
             }
@@ -356,6 +375,23 @@ public static class BundleSelector
                     Diagnostics.Add(Diagnostic.CreateForFile(DiagnosticCatalog.BundleRequiredFileExcluded, full, required.Key, reason, required.Value));
                 }
             }
+        }
+
+        /// <summary>Why a name listed in a folder cannot be a member's name, or null when it can.</summary>
+        private static string? UnsupportedNameReason(string name, string path)
+        {
+            if (name.IndexOf('\\') >= 0)
+            {
+                return "it contains '\\', which extractors on Windows take for a folder separator";
+            }
+
+            // The name's bytes were not UTF-8: .NET lists them with U+FFFD in their place, a name no file has.
+            if (name.IndexOf('\uFFFD') >= 0 && !Exists(path))
+            {
+                return "it is not valid UTF-8, and the names in the archive are UTF-8 (the platform reads them so)";
+            }
+
+            return null;
         }
 
         /// <summary>A Python virtual environment (venv, virtualenv) or a conda environment, whatever its name.</summary>

@@ -93,6 +93,13 @@ public sealed class PackByteNiteBundle : BundleTask
             File.WriteAllText(temporaries[3], Describe(manifest, result));
             ReportLargeFiles(result, threshold);
             CheckOverwrite(manifest, result);
+            if (Log.HasLoggedErrors)
+            {
+                // BN3004 or BN3005 made errors by the project: the bundle in place (perhaps the version already pushed)
+                // stays, and without a new stamp the next pack checks again.
+                return;
+            }
+
             for (int i = 0; i < outputs.Length; i++)
             {
                 Replace(temporaries[i], outputs[i]);
@@ -162,10 +169,19 @@ public sealed class PackByteNiteBundle : BundleTask
             if (!entry.IsDirectory && length > threshold)
             {
                 string path = Path.Combine(AppDirectory, entry.Path.Replace('/', Path.DirectorySeparatorChar));
-                Report(Diagnostic.CreateForFile(DiagnosticCatalog.BundleLargeFile, path, entry.Path, ByteSize.Format(length), ByteSize.Format(threshold)));
+                (string size, string limit) = (ByteSize.Format(length), ByteSize.Format(threshold));
+                if (size == limit)
+                {
+                    // Just over the threshold: "10.0 MB, more than (10.0 MB)" would read as a contradiction.
+                    (size, limit) = (Bytes(length), Bytes(threshold));
+                }
+
+                Report(Diagnostic.CreateForFile(DiagnosticCatalog.BundleLargeFile, path, entry.Path, size, limit));
             }
         }
     }
+
+    private static string Bytes(long count) => count.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
 
     /// <summary>BN3005 when a bundle of this name and version is already there with other content; silent when it is the same.</summary>
     private void CheckOverwrite(BundleManifest manifest, BundleWriteResult result)

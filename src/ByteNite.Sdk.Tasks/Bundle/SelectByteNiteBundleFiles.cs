@@ -21,13 +21,17 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
     /// <summary>The patterns every bundle starts with, in gitignore syntax (see docs/bundle.md).</summary>
     public static readonly string[] DefaultExclusions =
     {
-        ".git/", ".hg/", ".svn/", ".vs/", ".vscode/", ".idea/",
+        // ".git" is a file, not a folder, in a submodule or a linked worktree.
+        ".git", ".hg/", ".svn/", ".vs/", ".vscode/", ".idea/",
         "__pycache__/", "*.pyc", "*.pyo", ".pytest_cache/", ".mypy_cache/", ".ruff_cache/", ".tox/", ".ipynb_checkpoints/",
         ".venv/", "venv/",
         ".env", ".env.*", ".envrc",
         ".DS_Store", "Thumbs.db",
         "/sample/", "/.byteniteignore",
     };
+
+    /// <summary>The characters of MSBuild's own escaping, which it decodes in an item's text.</summary>
+    private static readonly char[] MSBuildSpecialCharacters = { '%', '*', '?', '@', '$', '(', ')', ';', '\'' };
 
     /// <summary>The project file, left out when it is in the app folder.</summary>
     public string? ProjectFile { get; set; }
@@ -47,7 +51,7 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
     /// <summary>Settings that change the archive (timestamp, threshold...), recorded in the cache file.</summary>
     public string? Settings { get; set; }
 
-    /// <summary>Written (only when its content changes) with a digest of the selection, the settings and the token's presence.</summary>
+    /// <summary>Written (only when its content changes) with a digest of the selection (with sizes and times), the settings and the token's presence.</summary>
     [Required]
     public string InputsCacheFile { get; set; } = string.Empty;
 
@@ -80,8 +84,8 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
         BundleName = manifest.BundleBaseName;
         Files = selection.Files.Select(file =>
         {
-            var item = new TaskItem(file.SourcePath);
-            item.SetMetadata("BundlePath", file.BundlePath);
+            var item = new TaskItem(EscapeForMSBuild(file.SourcePath));
+            item.SetMetadata("BundlePath", EscapeForMSBuild(file.BundlePath));
             item.SetMetadata("Mode", Convert.ToString(file.Mode, 8));
             return (ITaskItem)item;
         }).ToArray();
@@ -102,6 +106,16 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
         if (!string.IsNullOrEmpty(ProjectFile) && BundleSelector.ToRelative(AppDirectory, ProjectFile!) is { Length: > 0 } project)
         {
             rules.Add(IgnorePattern.Parse("/" + Escape(project), "the default exclusions (the project file)")!);
+        }
+
+        // Bundles packed earlier into a folder inside the app folder (`dotnet pack -o app/dist`): never packed into the next
+        // one, their push body may hold a registry token.
+        foreach (string extension in new[] { ".tar", ".tar.sha256", ".push.json", ".bundle.json" })
+        {
+            foreach (string pattern in new[] { manifest.Name + "-*" + extension, manifest.Name + "-*" + extension + ".tmp" })
+            {
+                rules.Add(IgnorePattern.Parse(pattern, "the default exclusions (earlier bundles of this app)")!);
+            }
         }
 
         foreach (ITaskItem directory in ExcludeDirectories)
@@ -138,6 +152,33 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
         return options;
     }
 
+    /// <summary>
+    /// A path as an item's text: MSBuild reads "%41" in an item spec or a metadata value as 'A' (and "x%3By.py" as
+    /// "x;y.py"), so each of its special characters is written as %XX and the next task gets the name as it is on disk.
+    /// </summary>
+    private static string EscapeForMSBuild(string value)
+    {
+        if (value.IndexOfAny(MSBuildSpecialCharacters) < 0)
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (char c in value)
+        {
+            if (Array.IndexOf(MSBuildSpecialCharacters, c) >= 0)
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A path as a gitignore pattern that matches only itself.</summary>
     private static string Escape(string relative)
     {
@@ -163,7 +204,11 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
         text.Append("name=").Append(BundleName).Append('\n');
         foreach (BundleFile file in selection.Files)
         {
-            text.Append(file.BundlePath).Append('\t').Append(Convert.ToString(file.Mode, 8)).Append('\t').Append(file.SourcePath).Append('\n');
+            // Size and time too: a file replaced by an older one (cp -p, rsync -a, an extracted archive) is not newer than
+            // the bundle, which is all MSBuild's own check of the inputs sees.
+            text.Append(file.BundlePath).Append('\t').Append(Convert.ToString(file.Mode, 8)).Append('\t').Append(file.SourcePath)
+                .Append('\t').Append(file.Length.ToString(CultureInfo.InvariantCulture))
+                .Append('\t').Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
 
         string digest;
