@@ -22,6 +22,8 @@ public sealed class CommandLine
           --no-input             run without data.bin even if sample/data.bin exists
           --params FILE          app parameters (JSON object), passed as APP_PARAMS and checked against
                                  schema.json (default: sample/params.json if present, else {})
+          --files FILE           the app's files as the bundle holds them (the list the build writes in obj/);
+                                 default: every file of app/ but __pycache__/
           --output-dir DIR       runs go to DIR/<run-id>/ (default: <app-dir>/bin/runlocal)
           --timeout SECONDS      stop the app this long after its container starts; 0 = none (default: 1800)
           --pull POLICY          missing (default) | always | never
@@ -79,7 +81,7 @@ public sealed class CommandLine
         string appDirectory = currentDirectory;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        string[] withValue = { "--app-dir", "--input", "--params", "--output-dir", "--timeout", "--pull", "--shared-cache", "--user-cache", "--run-id", "--origin", "--caller" };
+        string[] withValue = { "--app-dir", "--input", "--params", "--files", "--output-dir", "--timeout", "--pull", "--shared-cache", "--user-cache", "--run-id", "--origin", "--caller" };
         string[] switches = { "--no-limits", "--no-input", "--quiet-app", "--stop-on-input-close" };
         for (int i = 1; i < args.Count; i++)
         {
@@ -131,6 +133,12 @@ public sealed class CommandLine
 
         options.InputFile = flags.Contains("--no-input") ? string.Empty : Resolve(values, "--input", currentDirectory);
         options.ParamsFile = Resolve(values, "--params", currentDirectory);
+        options.FileList = Resolve(values, "--files", currentDirectory);
+        if (options.FileList is not null && !File.Exists(options.FileList))
+        {
+            return Fail("--files: no such file '" + options.FileList + "'");
+        }
+
         options.OutputDirectory = Resolve(values, "--output-dir", currentDirectory);
         options.SharedCacheDirectory = Resolve(values, "--shared-cache", currentDirectory);
         options.UserCacheDirectory = Resolve(values, "--user-cache", currentDirectory);

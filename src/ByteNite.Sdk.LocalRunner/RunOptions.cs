@@ -45,6 +45,12 @@ public sealed class RunOptions
     /// <summary>The app parameters (JSON), passed as APP_PARAMS. Null: sample/params.json if it exists, else {}.</summary>
     public string? ParamsFile { get; set; }
 
+    /// <summary>
+    /// The bundle's files as the build chose them (JSON written by SelectByteNiteBundleFiles): those under app/ are the
+    /// app's files in the container. Null: every file of app/ but __pycache__/.
+    /// </summary>
+    public string? FileList { get; set; }
+
     /// <summary>Runs are written to OutputDirectory/&lt;run-id&gt;/. Null: AppDirectory/bin/runlocal.</summary>
     public string? OutputDirectory { get; set; }
 

@@ -171,7 +171,9 @@ public sealed class RunByteNiteAppLocally : SeverityConfiguredTask, ICancelableT
     /// <summary>Logs one line of the runner's output; true when it was a diagnostic.</summary>
     private bool Relay(string line)
     {
-        if (!Diagnostic.TryParseCanonical(line, out Diagnostic? diagnostic))
+        // The runner writes its diagnostics from the line's start, and the app's output indented ("  | ..."): a line the
+        // app printed in the canonical form ("file(1,1): error BN...") stays the app's output, never a build error.
+        if (line.Length == 0 || char.IsWhiteSpace(line[0]) || !Diagnostic.TryParseCanonical(line, out Diagnostic? diagnostic))
         {
             Log.LogMessage(MessageImportance.High, line);
             return false;

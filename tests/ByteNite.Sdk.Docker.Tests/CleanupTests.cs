@@ -120,6 +120,52 @@ public class CleanupTests
     }
 
     [DockerFact]
+    public async Task The_sweep_removes_only_what_a_runner_of_this_PID_namespace_left()
+    {
+        // Two containers labelled as a killed runner's: one by a runner in another PID namespace on a machine of the same
+        // name (a runner in a container with host networking), whose process id means nothing here; one by a runner
+        // of this namespace whose process is gone.
+        string otherNamespace = await CreateLabelledContainerAsync("pid:[1]");
+        string thisNamespace = await CreateLabelledContainerAsync(Leftovers.ProcessNamespace);
+        try
+        {
+            var output = new StringWriter();
+            int exitCode = await LocalRun.SweepAsync(null, output, CancellationToken.None);
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("bytenite-runlocal-" + thisNamespace + " (created, app /nowhere/app)", output.ToString());
+            Assert.DoesNotContain("bytenite-runlocal-" + otherNamespace, output.ToString());
+            Assert.Contains("belong to runs on other machines or in other containers and were left alone", output.ToString());
+            Assert.Single(await DockerRequirement.ContainersOfRunAsync(otherNamespace));
+            Assert.Empty(await DockerRequirement.ContainersOfRunAsync(thisNamespace));
+        }
+        finally
+        {
+            foreach (ContainerListResponse container in await DockerRequirement.ContainersOfRunAsync(otherNamespace))
+            {
+                await DockerRequirement.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+            }
+        }
+    }
+
+    /// <summary>A created (never started) container with the labels of a run whose runner had a process id no process has.</summary>
+    private static async Task<string> CreateLabelledContainerAsync(string processNamespace)
+    {
+        string runId = TestApp.NewRunId();
+        var labels = Leftovers.LabelsFor(runId, "/nowhere/app");
+        labels[Leftovers.PidLabel] = "2147483647";
+        labels[Leftovers.ProcessNamespaceLabel] = processNamespace;
+        await DockerRequirement.Client.Containers.CreateContainerAsync(new CreateContainerParameters
+        {
+            Image = DockerRequirement.TestImage,
+            Name = "bytenite-runlocal-" + runId,
+            Cmd = new[] { "true" },
+            Labels = labels,
+        });
+        return runId;
+    }
+
+    [DockerFact]
     public async Task The_sweep_leaves_the_containers_of_runs_still_in_progress_alone()
     {
         using TestApp app = TestApp.Current(Sleeper);

@@ -142,7 +142,11 @@ public class ContractTests
             import os
             user = os.path.join(os.environ['USER_CACHE_DIR'], '{{marker}}')
             seen = os.path.exists(user)
-            open(user, 'a').write('x')
+            # The second run leaves the real per-user volume as it found it.
+            if seen:
+                os.remove(user)
+            else:
+                open(user, 'a').write('x')
             shared = open(os.path.join(os.environ['SHARED_CACHE_DIR'], 'model.txt')).read()
             with open(os.path.join(os.environ['TASK_RESULTS_DIR'], 'out.txt'), 'w') as f:
                 f.write(str(seen) + ' ' + shared)
@@ -211,6 +215,34 @@ public class ContractTests
         Assert.Equal(new[] { "real.txt" }, result.ResultFiles.Select(f => f.Path));
         Assert.Contains("skipped: passwd (link to /etc/passwd)", output);
         Assert.False(File.Exists(Path.Combine(result.ResultsDirectory!, "passwd")));
+    }
+
+    [DockerFact]
+    public async Task A_result_with_two_names_comes_back_under_both_and_executables_stay_executable()
+    {
+        using TestApp app = TestApp.Current("""
+            import os
+            r = os.environ['TASK_RESULTS_DIR']
+            open(os.path.join(r, 'top.txt'), 'w').write('shared content')
+            os.makedirs(os.path.join(r, 'sub'))
+            os.link(os.path.join(r, 'top.txt'), os.path.join(r, 'sub', 'second-name.txt'))
+            open(os.path.join(r, 'run.sh'), 'w').write('#!/bin/sh\necho hi\n')
+            os.chmod(os.path.join(r, 'run.sh'), 0o755)
+            """);
+
+        (RunResult result, string output) = await Runner.RunAsync(app.Options());
+
+        Assert.True(result.ExitCode == 0, output);
+        Assert.Equal(new[] { "run.sh", "sub/second-name.txt", "top.txt" }, result.ResultFiles.Select(f => f.Path).OrderBy(p => p, StringComparer.Ordinal));
+        Assert.DoesNotContain("skipped:", output);
+        Assert.Equal("shared content", File.ReadAllText(Path.Combine(result.ResultsDirectory!, "top.txt")));
+        Assert.Equal("shared content", File.ReadAllText(Path.Combine(result.ResultsDirectory!, "sub", "second-name.txt")));
+        if (!OperatingSystem.IsWindows())
+        {
+            // Windows files have no executable bit to keep.
+            Assert.True((File.GetUnixFileMode(Path.Combine(result.ResultsDirectory!, "run.sh")) & UnixFileMode.UserExecute) != 0);
+            Assert.True((File.GetUnixFileMode(Path.Combine(result.ResultsDirectory!, "top.txt")) & UnixFileMode.UserExecute) == 0);
+        }
     }
 
     [DockerFact]

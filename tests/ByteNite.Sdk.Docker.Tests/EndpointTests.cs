@@ -48,6 +48,19 @@ public class EndpointTests : IDisposable
         Assert.Null(result.ContainerName);
     }
 
+    [Theory]
+    [InlineData("tcp://127.0.0.1", "tcp://127.0.0.1:2375")]
+    [InlineData("tcp://docker.example", "tcp://docker.example:2375")]
+    [InlineData("tcp://[::1]", "tcp://[::1]:2375")]
+    [InlineData("tcp://127.0.0.1:2376", "tcp://127.0.0.1:2376")]
+    public void A_tcp_address_without_a_port_means_port_2375_as_for_the_docker_CLI(string dockerHost, string expected)
+    {
+        EndpointCandidate candidate = DockerEndpoints.Discover(name => name == "DOCKER_HOST" ? dockerHost : null).Single(c => c.Chosen);
+
+        Assert.Equal(expected, candidate.Address);
+        Assert.Null(candidate.Problem);
+    }
+
     [Fact]
     public async Task Without_a_chosen_endpoint_every_usual_socket_is_a_candidate_and_a_missing_one_says_so()
     {

@@ -74,6 +74,26 @@ public class FailureTests
     }
 
     [DockerFact]
+    public async Task A_child_process_killed_for_memory_does_not_fail_an_app_that_exits_0()
+    {
+        // The app survives its child's death and handles it: that is the app's decision, not an out-of-memory failure.
+        using TestApp app = TestApp.Current(
+            "import os, subprocess, sys\n"
+            + "child = subprocess.run([sys.executable, '-c', \"data = b'x' * (1536 * 1024 * 1024)\"])\n"
+            + "print('child exited with', child.returncode)\n"
+            + "open(os.path.join(os.environ['TASK_RESULTS_DIR'], 'out.txt'), 'w').write(str(child.returncode))\n",
+            deviceRequirements: "{ \"min_cpu\": 1, \"min_memory\": 1 }");
+
+        (RunResult result, string output) = await Runner.RunAsync(app.Options());
+
+        Assert.Equal(0, result.AppExitCode);
+        Assert.False(result.OutOfMemory, output);
+        Assert.DoesNotContain("BN4007", result.Ids());
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Memory:   a process the app started was killed for using more than the memory limit (1 GiB, device_requirements.min_memory in manifest.json, line " + app.LineOf("manifest.json", "min_memory") + "); the app itself exited 0.", output);
+    }
+
+    [DockerFact]
     public async Task Without_limits_the_same_app_is_not_killed()
     {
         using TestApp app = TestApp.Current("data = b'x' * (1536 * 1024 * 1024)\nprint(len(data))\n");

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -124,6 +125,38 @@ public class InputTests
         Diagnostic error = result.Single("BN4009");
         Assert.Contains("The sample input \"" + options.InputFile + "\" does not exist", error.Message);
         Assert.Contains("the ByteNiteSampleInput property", error.Message);
+    }
+
+    [Fact]
+    public async Task Cache_folders_that_do_not_exist_are_errors_naming_their_properties()
+    {
+        using TestApp app = TestApp.Current("print(1)\n");
+        var options = Offline(app);
+        options.SharedCacheDirectory = Path.Combine(app.Path, "no-shared-cache");
+        options.UserCacheDirectory = Path.Combine(app.Path, "no-user-cache");
+        options.Caller = Caller.MSBuild;
+
+        (RunResult result, _) = await Runner.RunAsync(options);
+
+        Assert.Equal(new[] { "BN4009", "BN4009" }, result.Ids());
+        Assert.Contains(result.Diagnostics, d => d.Message.StartsWith("The shared cache folder \"" + options.SharedCacheDirectory + "\" does not exist.", StringComparison.Ordinal) && d.Message.Contains("the ByteNiteSharedCacheDir property", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Message.StartsWith("The user cache folder \"" + options.UserCacheDirectory + "\" does not exist.", StringComparison.Ordinal) && d.Message.Contains("the ByteNiteUserCacheDir property", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(options.SharedCacheDirectory));
+    }
+
+    [Fact]
+    public async Task Parameters_too_large_for_an_environment_variable_are_BN4018_before_any_container()
+    {
+        using TestApp app = TestApp.Current("print(1)\n");
+        app.Write("sample/params.json", "{ \"items\": [" + string.Join(", ", Enumerable.Repeat("\"a-rather-long-item-name\"", 6000)) + "] }");
+
+        (RunResult result, _) = await RunOffline(app);
+
+        Diagnostic error = result.Single("BN4018");
+        Assert.Equal(Path.Combine(app.Path, "sample", "params.json"), error.FilePath);
+        Assert.StartsWith("The parameters are 152 KB as APP_PARAMS,", error.Message);
+        Assert.Contains("more than the 128 KB that Linux allows one environment variable", error.Message);
+        Assert.Equal(new[] { "BN4018" }, result.Ids());
     }
 
     [Fact]

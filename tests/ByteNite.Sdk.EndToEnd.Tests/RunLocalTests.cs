@@ -38,6 +38,35 @@ public sealed class RunLocalTests
     }
 
     [Fact]
+    public void RunLocal_gives_the_app_the_files_of_its_bundle()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-bundle-files");
+        // A module the bundle leaves out (.byteniteignore), one it holds through a link inside the app folder, a secret
+        // file and a venv that the default exclusions keep out of it.
+        app.Write(".byteniteignore", "/app/local_helper.py\n");
+        app.Write("app/local_helper.py", "X = 1\n");
+        app.Write("shared/common.py", "Y = 2\n");
+        File.CreateSymbolicLink(app.PathOf("app/common.py"), "../shared/common.py");
+        app.Write("app/.env", "SECRET=1\n");
+        app.Write("app/.venv/pyvenv.cfg", "home = /usr/bin\n");
+        app.Write("app/main.py", """
+            import json, os
+            here = sorted(os.listdir(os.path.dirname(os.path.abspath(__file__))))
+            import common
+            with open(os.path.join(os.environ['TASK_RESULTS_DIR'], 'files.json'), 'w') as f:
+                json.dump({'files': here, 'common': common.Y, 'link': os.path.islink(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'common.py'))}, f)
+            """);
+
+        BuildResult result = app.Build("-t:RunLocal");
+
+        BuildAssert.Succeeded(result);
+        using var seen = System.Text.Json.JsonDocument.Parse(File.ReadAllText(SingleResult(app, "files.json")));
+        Assert.Equal(new[] { "common.py", "main.py" }, seen.RootElement.GetProperty("files").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, seen.RootElement.GetProperty("common").GetInt32());
+        Assert.False(seen.RootElement.GetProperty("link").GetBoolean());
+    }
+
+    [Fact]
     public void The_terminal_logger_shows_the_run_folder_as_the_projects_output()
     {
         TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-terminal-logger");
@@ -61,6 +90,26 @@ public sealed class RunLocalTests
         string runFolder = Path.GetRelativePath(app.Directory, SingleRun(app));
         Assert.Matches(@"HelloWorldCurrent net10\.0 failed with 1 error\(s\) \([0-9.]+s\) → " + Regex.Escape(runFolder) + "/", output);
         Assert.Contains("error BN4006: The app exited with code 3", output);
+    }
+
+    [Fact]
+    public void Invalid_timeout_or_pull_settings_are_BN4017_before_anything_runs()
+    {
+        TestApp app = _sdk.CreateApp("hello-world", "runlocal-bn4017");
+
+        // A value with a space would also add a switch of its own to the runner's command line if it got there.
+        BuildResult timeout = app.Build("-t:RunLocal", "-p:ByteNiteRunLocalTimeout=60 --no-limits");
+        BuildResult tooLong = app.Build("-t:RunLocal", "-p:ByteNiteRunLocalTimeout=2592001");
+        BuildResult pull = app.Build("-t:RunLocal", "-p:ByteNiteRunLocalPull=sometimes");
+
+        BuildAssert.Failed(timeout);
+        BuildAssert.HasLine(timeout, $"{app.ProjectPath} : error BN4017: ByteNiteRunLocalTimeout \"60 --no-limits\" is not valid: use a whole number of seconds from 0 (no timeout) to 2592000 (30 days).");
+        BuildAssert.Failed(tooLong);
+        BuildAssert.HasLine(tooLong, $"{app.ProjectPath} : error BN4017: ByteNiteRunLocalTimeout \"2592001\" is not valid: use a whole number of seconds from 0 (no timeout) to 2592000 (30 days).");
+        BuildAssert.Failed(pull);
+        BuildAssert.HasLine(pull, $"{app.ProjectPath} : error BN4017: ByteNiteRunLocalPull \"sometimes\" is not valid: use missing (pull the image only when it is not here, the default), always or never.");
+        Assert.DoesNotContain("BN4015", timeout.Codes.Concat(tooLong.Codes).Concat(pull.Codes));
+        Assert.False(Directory.Exists(RunFolder(app)), "no run may start with an invalid setting");
     }
 
     [Fact]

@@ -101,6 +101,8 @@ public class CatalogTests
         "BN4014", // FailureTests.Requirements_larger_than_the_machine_give_a_warning_and_the_app_still_runs
         "BN4015", // RunLocalTests.Arguments_the_runner_refuses_are_BN4015_quoting_it (ByteNite.Sdk.EndToEnd.Tests)
         "BN4016", // RunLocalTests.A_runner_stopped_by_a_signal_from_outside_the_build_is_BN4016 (ByteNite.Sdk.EndToEnd.Tests)
+        "BN4017", // RunLocalTests.Invalid_timeout_or_pull_settings_are_BN4017_before_anything_runs (ByteNite.Sdk.EndToEnd.Tests)
+        "BN4018", // InputTests.Parameters_too_large_for_an_environment_variable_are_BN4018_before_any_container
     };
 
     [Fact]

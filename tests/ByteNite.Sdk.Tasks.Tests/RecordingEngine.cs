@@ -5,12 +5,15 @@ using Microsoft.Build.Framework;
 
 namespace ByteNite.Sdk.Tasks.Tests;
 
-/// <summary>A build engine for running a task in process that keeps its errors and warnings.</summary>
+/// <summary>A build engine for running a task in process that keeps its errors, warnings and messages.</summary>
 internal sealed class RecordingEngine : IBuildEngine
 {
     public List<BuildErrorEventArgs> Errors { get; } = new();
 
     public List<BuildWarningEventArgs> Warnings { get; } = new();
+
+    /// <summary>The text of each message; a task may log from several threads.</summary>
+    public List<string> Messages { get; } = new();
 
     public bool ContinueOnError => false;
 
@@ -30,6 +33,10 @@ internal sealed class RecordingEngine : IBuildEngine
 
     public void LogMessageEvent(BuildMessageEventArgs e)
     {
+        lock (Messages)
+        {
+            Messages.Add(e.Message ?? string.Empty);
+        }
     }
 
     public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);

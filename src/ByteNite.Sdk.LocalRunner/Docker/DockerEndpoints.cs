@@ -44,6 +44,8 @@ public sealed class EndpointCandidate
 /// </summary>
 public static class DockerEndpoints
 {
+    private const int PlainTcpPort = 2375;
+
     public const string DefaultUnixSocket = "unix:///var/run/docker.sock";
     public const string DefaultWindowsPipe = "npipe://./pipe/docker_engine";
 
@@ -163,6 +165,12 @@ public static class DockerEndpoints
         if (!Uri.TryCreate(address, UriKind.Absolute, out Uri? uri))
         {
             return new EndpointCandidate(address, source, chosen, "not an endpoint address; expected unix:///path/docker.sock, tcp://host:port or npipe://./pipe/name");
+        }
+
+        if (uri.Scheme == "tcp" && uri.Port < 0)
+        {
+            // As the docker CLI reads it: a tcp:// address without a port means Docker's port for plain HTTP.
+            address = "tcp://" + uri.Authority + ":" + PlainTcpPort;
         }
 
         string? problem = uri.Scheme switch

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,8 +15,9 @@ namespace ByteNite.Sdk.LocalRunner.Docker;
 /// The labels every RunLocal container carries, and the sweep that removes containers whose runner is gone. A runner
 /// removes its container in every case it can see (success, failure, timeout, Ctrl+C, SIGTERM); a runner killed
 /// outright (SIGKILL, a closed CI job) cannot, so the next run finds its container by these labels and removes it.
-/// A container is swept only when its runner was on this machine and that process no longer exists, so parallel
-/// runs never remove each other's containers.
+/// A container is swept only when its runner was on this machine, in this PID namespace, and that process no longer
+/// exists, so parallel runs never remove each other's containers: a runner in a container that shares the machine's
+/// name (host networking, a CI job in a container) has process ids of its own, which mean nothing here.
 /// </summary>
 public static class Leftovers
 {
@@ -24,6 +26,10 @@ public static class Leftovers
     public const string PidLabel = "com.bytenite.sdk.runlocal.pid";
     public const string StartedLabel = "com.bytenite.sdk.runlocal.pid-started";
     public const string AppLabel = "com.bytenite.sdk.runlocal.app";
+    public const string ProcessNamespaceLabel = "com.bytenite.sdk.runlocal.pid-namespace";
+
+    /// <summary>This process's PID namespace ("pid:[4026531836]" on Linux), or "none" where there are none.</summary>
+    public static readonly string ProcessNamespace = ReadProcessNamespace();
 
     public static Dictionary<string, string> LabelsFor(string runId, string appDirectory)
     {
@@ -35,6 +41,7 @@ public static class Leftovers
             [PidLabel] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
             [StartedLabel] = StartTicks(self),
             [AppLabel] = appDirectory,
+            [ProcessNamespaceLabel] = ProcessNamespace,
         };
     }
 
@@ -46,17 +53,21 @@ public static class Leftovers
             cancellationToken).ConfigureAwait(false)).ToList();
     }
 
-    /// <summary>Removes the containers of runners that no longer exist; returns "name (run id, app)" of each.</summary>
-    public static async Task<(IReadOnlyList<string> Removed, int OtherHosts)> SweepAsync(DockerClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the containers of runners that no longer exist; returns "name (run id, app)" of each, and how many
+    /// containers belong to runners this process cannot see (other machines, other PID namespaces).
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Removed, int Unseen)> SweepAsync(DockerClient client, CancellationToken cancellationToken)
     {
         var removed = new List<string>();
-        int otherHosts = 0;
+        int unseen = 0;
         foreach (ContainerListResponse container in await ListAsync(client, cancellationToken).ConfigureAwait(false))
         {
             IDictionary<string, string> labels = container.Labels ?? new Dictionary<string, string>();
-            if (!labels.TryGetValue(HostLabel, out string? host) || host != Environment.MachineName)
+            if (!labels.TryGetValue(HostLabel, out string? host) || host != Environment.MachineName
+                || !labels.TryGetValue(ProcessNamespaceLabel, out string? processNamespace) || processNamespace != ProcessNamespace)
             {
-                otherHosts++;
+                unseen++;
                 continue;
             }
 
@@ -85,7 +96,7 @@ public static class Leftovers
             removed.Add(name + " (" + container.State + (app is null ? string.Empty : ", app " + app) + ")");
         }
 
-        return (removed, otherHosts);
+        return (removed, unseen);
     }
 
     private static bool RunnerIsAlive(IDictionary<string, string> labels)
@@ -123,6 +134,23 @@ public static class Leftovers
         {
             // Windows: a process of another user (the id reused) cannot be inspected; leave its container alone.
             return true;
+        }
+    }
+
+    private static string ReadProcessNamespace()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "none";
+        }
+
+        try
+        {
+            return new FileInfo("/proc/self/ns/pid").LinkTarget ?? "unknown";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "unknown";
         }
     }
 

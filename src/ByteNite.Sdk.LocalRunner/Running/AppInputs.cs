@@ -4,15 +4,19 @@ using System.IO;
 using System.Text;
 using ByteNite.Sdk.Model;
 using ByteNite.Sdk.Model.Diagnostics;
+using ByteNite.Sdk.Model.Hosting;
 using ByteNite.Sdk.Model.Json;
 using ByteNite.Sdk.Model.Rules;
 using ByteNite.Sdk.Model.Schema;
 
 namespace ByteNite.Sdk.LocalRunner.Running;
 
-/// <summary>Everything checked before Docker is touched: the app folder, the sample input and parameters, line endings, secrets.</summary>
+/// <summary>Everything checked before Docker is touched: the app folder, the sample input and parameters, the cache folders, line endings, secrets.</summary>
 public sealed class AppInputs
 {
+    /// <summary>Linux's limit for one "NAME=value" string of a program's environment (MAX_ARG_STRLEN, 32 pages), its final NUL included.</summary>
+    private const int MaxEnvironmentVariableBytes = 128 * 1024;
+
     private AppInputs(Manifest manifest, string entrypoint, string container)
     {
         Manifest = manifest;
@@ -66,6 +70,7 @@ public sealed class AppInputs
         var inputs = new AppInputs(manifest, manifest.Entrypoint.Replace('\\', '/'), manifest.Container);
         inputs.CheckInput(options, reporter);
         inputs.CheckParams(options, validation.SchemaFile, reporter);
+        inputs.CheckCacheFolders(options, reporter);
         inputs.CheckLineEndings(appDirectory, reporter);
         inputs.CollectSecrets(options, reporter);
         return reporter.HasErrors ? null : inputs;
@@ -152,6 +157,27 @@ public sealed class AppInputs
             // The platform passes params.app as a JSON string; compact, in the file's key order.
             // As deep as the validation's reader accepts (System.Text.Json stops at 64 by default).
             AppParams = System.Text.Json.Nodes.JsonNode.Parse(file.Text, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = JsonParser.MaxDepth })?.ToJsonString() ?? "{}";
+            int size = Encoding.UTF8.GetByteCount("APP_PARAMS=" + AppParams) + 1;
+            if (size > MaxEnvironmentVariableBytes)
+            {
+                reporter.Report(Diagnostic.CreateForFile(DiagnosticCatalog.ParamsTooLarge, path, ByteSize.Format(size), ByteSize.Format(MaxEnvironmentVariableBytes)));
+            }
+        }
+    }
+
+    private void CheckCacheFolders(RunOptions options, Reporter reporter)
+    {
+        foreach ((string? folder, string what, string cliSwitch) in new[]
+        {
+            (options.SharedCacheDirectory, "The shared cache folder", "--shared-cache"),
+            (options.UserCacheDirectory, "The user cache folder", "--user-cache"),
+        })
+        {
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                reporter.Report(DiagnosticCatalog.SampleFileNotFound, Origin(options), what, folder,
+                    "Create it, point " + options.Hint(cliSwitch) + " at an existing folder, or leave it unset for RunLocal's default.");
+            }
         }
     }
 

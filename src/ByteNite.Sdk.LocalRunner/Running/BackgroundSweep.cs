@@ -18,7 +18,7 @@ internal sealed class BackgroundSweep
 {
     private const string What = "list RunLocal containers (to remove leftovers of interrupted runs)";
 
-    private readonly Task<(IReadOnlyList<string> Removed, int OtherHosts)> _sweeping;
+    private readonly Task<(IReadOnlyList<string> Removed, int Unseen)> _sweeping;
     private bool? _succeeded;
 
     public BackgroundSweep(DockerClient client, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Formats.Tar;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -36,17 +37,27 @@ public static class ContainerFiles
     private static readonly string[] SkippedDirectories = { "__pycache__" };
 
     /// <summary>
-    /// Writes the tar that PUT /archive extracts at "/": bytenite/app/ (the app folder's app/), bytenite/task/data.bin
-    /// (the sample input, when there is one) and the empty bytenite/task/result/. With <paramref name="userCacheFolder"/>,
-    /// also bytenite/cache/user/, world-writable, so that a fresh cache volume takes its mode and an image that runs as
-    /// another user than root can write to it (not when the cache is the user's own folder: its mode is theirs).
+    /// Writes the tar that PUT /archive extracts at "/": bytenite/app/ (the app folder's app/: the files of
+    /// <paramref name="fileList"/> under app/, as the bundle holds them, or without a list every file but __pycache__/),
+    /// bytenite/task/data.bin (the sample input, when there is one) and the empty bytenite/task/result/. With
+    /// <paramref name="userCacheFolder"/>, also bytenite/cache/user/, world-writable, so that a fresh cache volume takes
+    /// its mode and an image that runs as another user than root can write to it (not when the cache is the user's own
+    /// folder: its mode is theirs).
     /// </summary>
-    public static void WriteInputArchive(Stream destination, string appFolder, string? inputFile, bool userCacheFolder)
+    public static void WriteInputArchive(Stream destination, string appFolder, string? fileList, string? inputFile, bool userCacheFolder)
     {
         using var tar = new TarWriter(destination, TarEntryFormat.Pax, leaveOpen: true);
         AddDirectory(tar, "bytenite/", Directory755);
         AddDirectory(tar, "bytenite/app/", Directory755);
-        AddTree(tar, appFolder, "bytenite/app/");
+        if (fileList is null)
+        {
+            AddTree(tar, appFolder, "bytenite/app/");
+        }
+        else
+        {
+            AddListedFiles(tar, fileList, "app/", "bytenite/app/");
+        }
+
         AddDirectory(tar, "bytenite/task/", Directory777);
         if (inputFile is not null)
         {
@@ -63,7 +74,8 @@ public static class ContainerFiles
 
     /// <summary>
     /// Extracts the tar of GET /archive?path=.../result into <paramref name="destination"/>, dropping its top folder
-    /// ("result/"). Only regular files and folders are written: links could point outside the folder and are listed as skipped.
+    /// ("result/"). Regular files and folders are written, a file with a second name (a hard link: the archive holds its
+    /// content once) as a copy under each; symbolic links could point outside the folder and are listed as skipped.
     /// </summary>
     public static async Task<(List<(string Path, long Size)> Files, List<string> Skipped)> ExtractResultsAsync(Stream archive, string destination, CancellationToken cancellationToken)
     {
@@ -74,9 +86,7 @@ public static class ContainerFiles
         using var reader = new TarReader(archive, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, cancellationToken).ConfigureAwait(false) is { } entry)
         {
-            string name = entry.Name.Replace('\\', '/');
-            int slash = name.IndexOf('/');
-            string relative = slash < 0 ? string.Empty : name.Substring(slash + 1).TrimEnd('/');
+            string relative = WithoutTopFolder(entry.Name);
             if (relative.Length == 0)
             {
                 continue;
@@ -104,7 +114,13 @@ public static class ContainerFiles
                         }
                     }
 
+                    KeepExecutable(target, entry.Mode);
                     files.Add((relative, entry.Length));
+                    break;
+                case TarEntryType.HardLink when files.FindIndex(f => f.Item1 == WithoutTopFolder(entry.LinkName)) is int first and >= 0:
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(Path.Combine(root, files[first].Item1.Replace('/', Path.DirectorySeparatorChar)), target, overwrite: true);
+                    files.Add((relative, files[first].Item2));
                     break;
                 case TarEntryType.SymbolicLink or TarEntryType.HardLink:
                     skipped.Add(relative + " (link to " + entry.LinkName + ")");
@@ -117,6 +133,54 @@ public static class ContainerFiles
 
         files.Sort((a, b) => string.CompareOrdinal(a.Item1, b.Item1));
         return (files, skipped);
+    }
+
+    /// <summary>"result/sub/file.txt" as "sub/file.txt": the archive's names start with the folder that was asked for.</summary>
+    private static string WithoutTopFolder(string name)
+    {
+        name = name.Replace('\\', '/');
+        int slash = name.IndexOf('/');
+        return slash < 0 ? string.Empty : name.Substring(slash + 1).TrimEnd('/');
+    }
+
+    /// <summary>A result the app made executable (a script it generated) stays executable.</summary>
+    private static void KeepExecutable(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows() && (mode & UnixFileMode.UserExecute) != 0)
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        }
+    }
+
+    /// <summary>
+    /// The files of the build's list (SelectByteNiteBundleFiles: [{"path", "source", "mode"}], in archive order) under
+    /// <paramref name="under"/>: each with the bundle's mode and its source's content (a link's target, as in the bundle),
+    /// after the folders that lead to it.
+    /// </summary>
+    private static void AddListedFiles(TarWriter tar, string fileList, string under, string prefix)
+    {
+        using JsonDocument list = JsonDocument.Parse(File.ReadAllBytes(fileList));
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonElement file in list.RootElement.EnumerateArray())
+        {
+            string path = file.GetProperty("path").GetString()!;
+            if (!path.StartsWith(under, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string relative = path.Substring(under.Length);
+            for (int slash = relative.IndexOf('/'); slash >= 0; slash = relative.IndexOf('/', slash + 1))
+            {
+                if (folders.Add(relative.Substring(0, slash)))
+                {
+                    AddDirectory(tar, prefix + relative.Substring(0, slash + 1), Directory755);
+                }
+            }
+
+            UnixFileMode mode = file.GetProperty("mode").GetString() == "755" ? Directory755 : File644;
+            AddFile(tar, file.GetProperty("source").GetString()!, prefix + relative, mode);
+        }
     }
 
     private static void AddTree(TarWriter tar, string folder, string prefix)

@@ -97,11 +97,11 @@ public static class LocalRun
             return 1;
         }
 
-        (IReadOnlyList<string> removed, int otherHosts) = await Leftovers.SweepAsync(docker.Client, cancellationToken).ConfigureAwait(false);
+        (IReadOnlyList<string> removed, int unseen) = await Leftovers.SweepAsync(docker.Client, cancellationToken).ConfigureAwait(false);
         reporter.Info(removed.Count == 0 ? "No leftover RunLocal containers." : "Removed " + removed.Count + " leftover container(s): " + string.Join(", ", removed) + ".");
-        if (otherHosts > 0)
+        if (unseen > 0)
         {
-            reporter.Info(otherHosts + " RunLocal container(s) belong to runs on other machines and were left alone.");
+            reporter.Info(unseen + " RunLocal container(s) belong to runs on other machines or in other containers and were left alone.");
         }
 
         return 0;
@@ -344,7 +344,7 @@ public static class LocalRun
                 Stream stream = pipe.Writer.AsStream();
                 try
                 {
-                    ContainerFiles.WriteInputArchive(stream, Path.Combine(options.AppDirectory, "app"), inputs.InputFile, userCacheFolder: options.UserCacheDirectory is null);
+                    ContainerFiles.WriteInputArchive(stream, Path.Combine(options.AppDirectory, "app"), options.FileList, inputs.InputFile, userCacheFolder: options.UserCacheDirectory is null);
                     await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                     await pipe.Writer.CompleteAsync().ConfigureAwait(false);
                 }
@@ -390,6 +390,7 @@ public static class LocalRun
 
         // Whatever ends the wait early (cancellation, a broken connection), the log stream stops and the log file is closed.
         Task<(List<(string Path, long Size)> Files, List<string> Skipped)> copyOut;
+        bool childKilledForMemory;
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -414,7 +415,10 @@ public static class LocalRun
             ContainerInspectResponse state = await client.Containers.InspectContainerAsync(containerId, cancellationToken).ConfigureAwait(false);
             State exit = state.State ?? new State();
             result.AppExitCode = exit.ExitCode;
-            result.OutOfMemory = exit.OOMKilled;
+            // Docker's flag says that the kernel killed some process of the container for memory (on cgroup v1, any one):
+            // the app failed of it only when it did not exit 0 (a child process it started may have been the one).
+            result.OutOfMemory = exit.OOMKilled && exit.ExitCode != 0;
+            childKilledForMemory = exit.OOMKilled && exit.ExitCode == 0;
             result.AppDuration = Duration(exit.StartedAt, exit.FinishedAt);
 
             // The following stream ends some time after the container (tens of milliseconds); rather than wait for it, stop
@@ -433,6 +437,11 @@ public static class LocalRun
 
         string took = result.AppDuration is { } d ? ImageProvider.Seconds(d) : "?";
         reporter.Info("  Exit:     code " + result.AppExitCode + " after " + took + (result.OutOfMemory ? " (killed: out of memory)" : result.TimedOut ? " (killed: timeout)" : string.Empty));
+        if (childKilledForMemory)
+        {
+            reporter.Info("  Memory:   a process the app started was killed for using more than the memory limit ("
+                + limits.MemoryGiB.ToString(CultureInfo.InvariantCulture) + " GiB, " + limits.MemorySource + "); the app itself exited 0.");
+        }
         if (result.AppExitCode != 0 && !options.StreamAppOutput && log.Tail.Count > 0)
         {
             // Not echoed live: show the end of the log, which the error below refers to.

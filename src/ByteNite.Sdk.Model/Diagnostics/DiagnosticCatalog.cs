@@ -402,7 +402,7 @@ public static class DiagnosticCatalog
         RunLocal, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor SampleFileNotFound = new(
-        "BN4009", "Sample input or parameters file not found",
+        "BN4009", "A file or folder given to RunLocal does not exist",
         "{0} \"{1}\" does not exist. {2}",
         RunLocal, DiagnosticSeverity.Error);
 
@@ -441,6 +441,16 @@ public static class DiagnosticCatalog
         "RunLocal was stopped by a signal before the app finished (exit code 130); it removed its container, and there are no results. Run it again; a signal sent by a terminal or a CI job usually stops the build as well.",
         RunLocal, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidRunLocalSetting = new(
+        "BN4017", "Invalid RunLocal setting",
+        "{0} \"{1}\" is not valid: {2}.",
+        RunLocal, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ParamsTooLarge = new(
+        "BN4018", "Parameters too large for APP_PARAMS",
+        "The parameters are {0} as APP_PARAMS, more than the {1} that Linux allows one environment variable; the app could not even start (\"argument list too long\"). Pass large inputs as the task's data (TASK_DIR/data.bin) or through the shared cache, and keep the parameters small.",
+        RunLocal, DiagnosticSeverity.Error);
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
     {
         ManifestNotFound, FileUnreadable, InvalidSeverityConfiguration, WorkloadsTurnedOff, InternalError,
@@ -460,7 +470,7 @@ public static class DiagnosticCatalog
         ParamsStringLengthViolation, ParamsNumberOutOfRange,
         DockerUnavailable, DockerApiUnsupported, ImageUnavailable, SecretNotSet, CrlfLineEndings, AppFailed, AppOutOfMemory,
         AppTimedOut, SampleFileNotFound, DockerOperationFailed, NoPythonInImage, LeftoverContainersRemoved, NoResults,
-        MachineBelowRequirements, RunnerFailed, RunInterrupted,
+        MachineBelowRequirements, RunnerFailed, RunInterrupted, InvalidRunLocalSetting, ParamsTooLarge,
     };
 
     public static JsonDiagnosticCodes ManifestJsonCodes { get; } = new(InvalidJson, DuplicateKey, InvalidEncoding);

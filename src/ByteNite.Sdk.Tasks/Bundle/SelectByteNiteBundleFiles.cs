@@ -55,6 +55,12 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
     [Required]
     public string InputsCacheFile { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Written (only when its content changes) with the chosen files as JSON, for the local runner, which puts the same
+    /// files into the container as the bundle holds: [{"path": "app/main.py", "source": "/full/path", "mode": "644"}].
+    /// </summary>
+    public string? FileListFile { get; set; }
+
     /// <summary>The chosen files, in archive order: the item is the content's path; metadata BundlePath and Mode (octal).</summary>
     [Output]
     public ITaskItem[] Files { get; private set; } = Array.Empty<ITaskItem>();
@@ -91,6 +97,10 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
         }).ToArray();
 
         WriteCacheFile(selection);
+        if (!string.IsNullOrEmpty(FileListFile))
+        {
+            WriteFileList(selection, FileListFile!);
+        }
     }
 
     private BundleSelectionOptions CreateOptions(BundleManifest manifest)
@@ -217,13 +227,32 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
             digest = BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()))).Replace("-", string.Empty);
         }
 
-        string content = "# Written by ByteNite.Sdk: a digest of the bundle's files and settings; it changes when they change.\n" + digest + "\n";
-        if (File.Exists(InputsCacheFile) && File.ReadAllText(InputsCacheFile) == content)
+        WriteIfChanged(InputsCacheFile, "# Written by ByteNite.Sdk: a digest of the bundle's files and settings; it changes when they change.\n" + digest + "\n");
+    }
+
+    private static void WriteFileList(BundleSelection selection, string path)
+    {
+        var json = new StringBuilder("[");
+        foreach (BundleFile file in selection.Files)
+        {
+            json.Append(json.Length == 1 ? "\n" : ",\n")
+                .Append("  { \"path\": ").Append(BundleManifest.JsonStringLiteral(file.BundlePath))
+                .Append(", \"source\": ").Append(BundleManifest.JsonStringLiteral(file.SourcePath))
+                .Append(", \"mode\": \"").Append(Convert.ToString(file.Mode, 8)).Append("\" }");
+        }
+
+        WriteIfChanged(path, json.Append("\n]\n").ToString());
+    }
+
+    /// <summary>Leaves a file with this content untouched, so that its time says when the content last changed.</summary>
+    private static void WriteIfChanged(string path, string content)
+    {
+        if (File.Exists(path) && File.ReadAllText(path) == content)
         {
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(InputsCacheFile))!);
-        File.WriteAllText(InputsCacheFile, content);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, content);
     }
 }
