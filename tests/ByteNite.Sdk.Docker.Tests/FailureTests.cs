@@ -40,6 +40,42 @@ public class FailureTests
     }
 
     [DockerFact]
+    public async Task Without_a_traceback_the_error_quotes_the_apps_last_line_not_an_earlier_warning()
+    {
+        using TestApp app = TestApp.Current("""
+            import sys, time
+            print('DeprecationWarning: something old', file=sys.stderr, flush=True)
+            time.sleep(0.2)
+            print('fatal: input checksum mismatch', flush=True)
+            sys.exit(3)
+            """);
+
+        (RunResult result, string output) = await Runner.RunAsync(app.Options());
+
+        Assert.Equal(3, result.AppExitCode);
+        Assert.Contains("exited with code 3 after", result.Single("BN4006").Message);
+        Assert.True(result.Single("BN4006").Message.Contains(": fatal: input checksum mismatch"), output);
+    }
+
+    [DockerFact]
+    public async Task A_progress_bar_drawn_with_carriage_returns_is_shown_as_it_goes()
+    {
+        using TestApp app = TestApp.Current("""
+            import sys
+            for p in (10, 20, 30):
+                sys.stderr.write('\rprogress %d%%' % p)
+            sys.stderr.write('\n')
+            """);
+
+        (RunResult result, string output) = await Runner.RunAsync(app.Options());
+
+        Assert.Equal(0, result.AppExitCode);
+        Assert.Contains("  | progress 10%\n", output.Replace("\r\n", "\n"));
+        Assert.Contains("  | progress 30%\n", output.Replace("\r\n", "\n"));
+        Assert.Contains("progress 20%", File.ReadAllLines(result.LogFile!));
+    }
+
+    [DockerFact]
     public async Task Without_live_output_the_last_log_lines_are_still_printed()
     {
         using TestApp app = TestApp.Current("import sys\nfor i in range(50):\n    print('line', i)\nsys.exit(3)\n");

@@ -29,6 +29,8 @@ internal sealed class AppLog
     private bool _closed;
     private int _emitted;
     private string? _lastErrorLine;
+    private int _lastErrorLineNumber;
+    private int _lastFrameLineNumber;
 
     public AppLog(string path, Reporter? console, IEnumerable<string> secretValues)
     {
@@ -91,9 +93,8 @@ internal sealed class AppLog
             containerId,
             new ContainerLogsParameters { Follow = follow, ShowStdout = true, ShowStderr = true },
             cancellationToken).ConfigureAwait(false);
-        var decoders = new Dictionary<MultiplexedStream.TargetStream, (Decoder Decoder, StringBuilder Line)>();
+        var streams = new Dictionary<MultiplexedStream.TargetStream, LineSplitter>();
         byte[] buffer = new byte[16 * 1024];
-        char[] chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
         while (true)
         {
             MultiplexedStream.ReadResult read = await stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
@@ -102,37 +103,26 @@ internal sealed class AppLog
                 break;
             }
 
-            if (!decoders.TryGetValue(read.Target, out var state))
+            if (!streams.TryGetValue(read.Target, out LineSplitter? splitter))
             {
-                state = (Encoding.UTF8.GetDecoder(), new StringBuilder());
-                decoders[read.Target] = state;
+                bool isError = read.Target == MultiplexedStream.TargetStream.StandardError;
+                splitter = new LineSplitter(line => onLine(line, isError));
+                streams[read.Target] = splitter;
             }
 
-            int count = state.Decoder.GetChars(buffer, 0, read.Count, chars, 0);
-            for (int i = 0; i < count; i++)
-            {
-                char c = chars[i];
-                if (c == '\n')
-                {
-                    onLine(state.Line.ToString().TrimEnd('\r'), read.Target == MultiplexedStream.TargetStream.StandardError);
-                    state.Line.Clear();
-                }
-                else
-                {
-                    state.Line.Append(c);
-                }
-            }
+            splitter.Add(buffer, read.Count);
         }
 
-        foreach (var (target, state) in decoders.Where(d => d.Value.Line.Length > 0))
+        foreach (LineSplitter splitter in streams.Values)
         {
-            onLine(state.Line.ToString(), target == MultiplexedStream.TargetStream.StandardError);
+            splitter.Flush();
         }
     }
 
     /// <summary>
-    /// The line that most likely says why the app failed: the last one on stderr (a Python exception ends there),
-    /// else the last one at all. Docker copies stdout and stderr separately, so their order in the log is not exact.
+    /// The line that most likely says why the app failed: after a Python traceback, the last line on stderr (the
+    /// exception, whatever stdout printed around it: Docker copies the two streams separately, so their order in the
+    /// log is not exact); else the last line at all (an app that prints its own error and exits, wherever it prints it).
     /// </summary>
     public string LastErrorLine
     {
@@ -140,7 +130,9 @@ internal sealed class AppLog
         {
             lock (_gate)
             {
-                return _lastErrorLine ?? _tail.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? string.Empty;
+                return _lastErrorLine is not null && _lastErrorLineNumber > _lastFrameLineNumber && _lastFrameLineNumber > 0
+                    ? _lastErrorLine
+                    : _tail.LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? string.Empty;
             }
         }
     }
@@ -193,6 +185,7 @@ internal sealed class AppLog
             if (isError && text.Trim().Length > 0)
             {
                 _lastErrorLine = text.Trim();
+                _lastErrorLineNumber = _emitted;
             }
 
             _file.WriteLine(text);
@@ -205,6 +198,7 @@ internal sealed class AppLog
 
             if (text.TrimStart().StartsWith("File \"", StringComparison.Ordinal))
             {
+                _lastFrameLineNumber = _emitted;
                 _frames.Add(text);
                 if (_frames.Count > 200)
                 {

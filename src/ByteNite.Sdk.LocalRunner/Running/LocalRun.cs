@@ -515,8 +515,12 @@ public static class LocalRun
         }
         catch (DockerApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
+            // Not found: the folder (the app removed it), or the whole container (another program removed it meanwhile).
             Directory.CreateDirectory(resultsDirectory);
-            return (new List<(string, long)>(), new List<string> { "the results folder (the app removed it)" });
+            string why = Message(e).Contains("No such container", StringComparison.OrdinalIgnoreCase)
+                ? "the results (the container was removed by another program before they were copied)"
+                : "the results folder (the app removed it)";
+            return (new List<(string, long)>(), new List<string> { why });
         }
     }
 
