@@ -67,7 +67,9 @@ public sealed class BundleTests
     {
         TestApp app = _sdk.CreateApp("hello-world", "bundle-outputs");
 
-        BuildAssert.Succeeded(app.Pack());
+        BuildResult result = app.PackWith("n", null);
+
+        BuildAssert.Succeeded(result);
 
         byte[] archive = File.ReadAllBytes(app.BundlePath(Seed));
         byte[] digest = SHA256.HashData(archive);
@@ -86,6 +88,13 @@ public sealed class BundleTests
         Assert.Equal(Convert.ToBase64String(digest), list.GetProperty("hash").GetString());
         Assert.Equal(new[] { "app/main.py", "app/runner.py", "manifest.json", "schema.json" },
             list.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()));
+        // The same list in the build's output at normal verbosity, with each file's size.
+        foreach (JsonElement file in list.GetProperty("files").EnumerateArray())
+        {
+            Assert.Contains("    " + file.GetProperty("path").GetString() + " (", result.Output);
+        }
+
+        Assert.Contains("    app/main.py (" + new FileInfo(app.PathOf("app/main.py")).Length + " B)", result.Output);
 
         Assert.Empty(Directory.GetFiles(app.PackDirectory(), "*.nupkg"));
     }

@@ -106,6 +106,7 @@ public sealed class PackByteNiteBundle : BundleTask
             }
 
             WriteStamp(result);
+            ListFiles(result);
         }
         catch (BundleReadException e)
         {
@@ -138,6 +139,18 @@ public sealed class PackByteNiteBundle : BundleTask
             CultureInfo.InvariantCulture,
             "# Written by ByteNite.Sdk after packing\nsha256={0}\nhash={1}\nfiles={2}\nsize={3}\n",
             Sha256, Hash, fileCount, ByteSize.Format(result.Length)));
+    }
+
+    /// <summary>What was packed, in the build's output from normal verbosity on (bundle.json has the same list).</summary>
+    private void ListFiles(BundleWriteResult result)
+    {
+        foreach ((BundleEntry entry, long length) in result.Members)
+        {
+            if (!entry.IsDirectory)
+            {
+                Log.LogMessage(MessageImportance.Normal, "    " + entry.Path + " (" + ByteSize.Format(length) + ")");
+            }
+        }
     }
 
     private void LogTokenOutcome(TokenOutcome outcome)
