@@ -161,9 +161,11 @@ public sealed class BundleTests
     {
         TestApp app = _sdk.CreateApp("hello-world", "bundle-off");
 
-        BuildAssert.Succeeded(app.Pack("-p:ByteNiteBundle=false"));
+        BuildResult result = app.Pack("-p:ByteNiteBundle=false");
 
+        BuildAssert.Succeeded(result);
         Assert.False(File.Exists(app.BundlePath(Seed)));
+        Assert.Contains("HelloWorld: no ByteNite bundle written (ByteNiteBundle is false).", result.Output);
     }
 
     [Theory]
