@@ -67,6 +67,20 @@ public sealed class RunLocalTests
     }
 
     [Fact]
+    public void A_multi_targeting_app_runs_once_from_its_first_target_framework()
+    {
+        TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-multi-target");
+        app.WriteProject("  <PropertyGroup>\n    <TargetFrameworks>net10.0;net9.0</TargetFrameworks>\n  </PropertyGroup>");
+
+        BuildResult result = app.Build("-t:RunLocal");
+
+        BuildAssert.Succeeded(result);
+        Assert.Single(Regex.Matches(result.Output, "RunLocal succeeded: exit code 0"));
+        Assert.Equal("HELLO, WORLD!", File.ReadAllText(SingleResult(app, "hello_world.txt")).Trim());
+        Assert.False(Directory.Exists(Path.Combine(app.Directory, "bin", "Debug", "net9.0", "runlocal")));
+    }
+
+    [Fact]
     public void The_terminal_logger_shows_the_run_folder_as_the_projects_output()
     {
         TestApp app = _sdk.CreateApp("hello-world-current", "runlocal-terminal-logger");
