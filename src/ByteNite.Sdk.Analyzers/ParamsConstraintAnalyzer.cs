@@ -101,7 +101,7 @@ public sealed class ParamsConstraintAnalyzer : DiagnosticAnalyzer
             };
             if (requirement is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(LengthRule, location, name, length, Keyword(argument.Key), requirement));
+                context.ReportDiagnostic(Diagnostic.Create(LengthRule, location, name, Count(length), Keyword(argument.Key), requirement));
             }
         }
     }

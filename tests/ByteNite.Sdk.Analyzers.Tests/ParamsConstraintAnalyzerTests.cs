@@ -95,7 +95,7 @@ public sealed class ParamsConstraintAnalyzerTests
         const string code = """
             class Use { App.AppParams M() => new App.AppParams { Name = "abcdef" }; }
             """;
-        return VerifyAsync(code, Length(1, 61, 8, "AppParams.Name", 6, "maxLength", "at most 5 characters"));
+        return VerifyAsync(code, Length(1, 61, 8, "AppParams.Name", "6 characters", "maxLength", "at most 5 characters"));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class ParamsConstraintAnalyzerTests
         const string code = """
             class Use { void M(App.AppParams p) { p.Name = "a"; } }
             """;
-        return VerifyAsync(code, Length(1, 48, 3, "AppParams.Name", 1, "minLength", "at least 2 characters"));
+        return VerifyAsync(code, Length(1, 48, 3, "AppParams.Name", "1 character", "minLength", "at least 2 characters"));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class ParamsConstraintAnalyzerTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult("BN2031", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
             .WithSpan(1, 65, 1, 66).WithArguments("AppParams.Guidance", "0", "exclusiveMinimum", "greater than 0"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("BN2030", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-            .WithSpan(1, 75, 1, 83).WithArguments("AppParams.Name", 6, "maxLength", "at most 5 characters"));
+            .WithSpan(1, 75, 1, 83).WithArguments("AppParams.Name", "6 characters", "maxLength", "at most 5 characters"));
         return test.RunAsync();
     }
 
@@ -225,7 +225,7 @@ public sealed class ParamsConstraintAnalyzerTests
         test.TestState.Sources.Add(("/App/obj/ImageParams.g.cs", result.Code!));
         test.TestState.Sources.Add(("/App/Use.cs", code));
         test.ExpectedDiagnostics.Add(new DiagnosticResult("BN2030", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
-            .WithSpan("/App/Use.cs", 1, 71, 1, 71 + 53).WithArguments("ImageParams.Prompt", 51, "maxLength", "at most 50 characters"));
+            .WithSpan("/App/Use.cs", 1, 71, 1, 71 + 53).WithArguments("ImageParams.Prompt", "51 characters", "maxLength", "at most 50 characters"));
         return test.RunAsync();
     }
 }

@@ -193,4 +193,35 @@ public class SerializationTests
         Assert.Equal("""{"prompt":"a red fox"}""", docs.RoundTrip("DocsPromptParams", """{"prompt":"a red fox"}"""));
         Assert.Contains("prompt", docs.Rejects("DocsPromptParams", "{}").Message);
     }
+
+    [Fact]
+    public void Null_set_on_an_optional_property_whose_schema_allows_null_and_has_a_default_is_written()
+    {
+        GeneratedAssembly edge = GeneratedAssembly.For("edge-cases");
+        object parameters = edge.New("EdgeCasesParams", ("Choice", edge.Enum("EdgeCasesChoice", "B")));
+
+        // Unset: the default; set to null: null, which the app could not tell from its default if the key were left out.
+        Assert.Equal("""{"nullable_default":"abc","choice":"b"}""", GeneratedAssembly.Serialize(parameters));
+        GeneratedAssembly.Set(parameters, "NullableDefault", null);
+        Assert.Equal("""{"nullable_default":null,"choice":"b"}""", GeneratedAssembly.Serialize(parameters));
+    }
+
+    [Fact]
+    public void An_enum_that_does_not_list_null_is_not_nullable_even_when_type_allows_null()
+    {
+        GeneratedAssembly edge = GeneratedAssembly.For("edge-cases");
+
+        Assert.Equal(edge.Type("EdgeCasesChoice"), edge.Type("EdgeCasesParams").GetProperty("Choice")!.PropertyType);
+        edge.Rejects("EdgeCasesParams", """{"choice":null}""");
+    }
+
+    [Fact]
+    public void Enum_names_follow_every_item_of_enum_repeated_values_included()
+    {
+        GeneratedAssembly edge = GeneratedAssembly.For("edge-cases");
+
+        Assert.Equal(new[] { "Fast", "Slow" }, System.Enum.GetNames(edge.Type("EdgeCasesMode")));
+        object parameters = edge.New("EdgeCasesParams", ("Choice", edge.Enum("EdgeCasesChoice", "A")), ("Mode", edge.Enum("EdgeCasesMode", "Slow")));
+        Assert.Equal("""{"nullable_default":"abc","choice":"a","mode":"slow"}""", GeneratedAssembly.Serialize(parameters));
+    }
 }

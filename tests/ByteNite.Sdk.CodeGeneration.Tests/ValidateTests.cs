@@ -25,6 +25,24 @@ public class ValidateTests
     }
 
     [Fact]
+    public void Patterns_have_their_ECMA_262_meaning_as_in_the_builds_validation()
+    {
+        GeneratedAssembly edge = GeneratedAssembly.For("edge-cases");
+        // .NET alone would let "$" match before a final line feed, "\s" miss U+00A0 and "." take half of an emoji.
+        Assert.Equal(new[] { "/word: must match the pattern ^[a-z]+$" }, GeneratedAssembly.Validate(edge.New("EdgeCasesParams", ("Choice", edge.Enum("EdgeCasesChoice", "A")), ("Word", "abc\n"))));
+        Assert.Empty(GeneratedAssembly.Validate(edge.New("EdgeCasesParams", ("Choice", edge.Enum("EdgeCasesChoice", "A")), ("Word", "abc"), ("Spacey", "\u00A0"), ("Single", "😀"))));
+        Assert.Equal(new[] { "/spacey: must match the pattern ^\\s$" }, GeneratedAssembly.Validate(edge.New("EdgeCasesParams", ("Choice", edge.Enum("EdgeCasesChoice", "A")), ("Spacey", "x"))));
+    }
+
+    [Fact]
+    public void A_property_named_like_the_helper_class_is_renamed_and_still_checked()
+    {
+        GeneratedAssembly edge = GeneratedAssembly.For("edge-cases");
+
+        Assert.Equal(new[] { "/params_support: must be at most 3 characters" }, GeneratedAssembly.Validate(edge.New("EdgeCasesParams", ("Choice", edge.Enum("EdgeCasesChoice", "A")), ("ParamsSupport2", "abcd"))));
+    }
+
+    [Fact]
     public void A_lone_surrogate_counts_as_one_code_point()
     {
         Assert.Empty(GeneratedAssembly.Validate(Docs.New("DocsPromptParams", ("Prompt", new string('\uD83D', 50)))));

@@ -153,7 +153,18 @@ public sealed class BundleTests
 
         BuildAssert.Succeeded(result);
         Assert.True(File.Exists(app.BundlePath(Current)));
-        Assert.True(File.Exists(Path.Combine(app.PackDirectory(), "HelloWorldCurrent.0.1.0.nupkg")), result.ToString());
+        string package = Path.Combine(app.PackDirectory(), "HelloWorldCurrent.0.1.0.nupkg");
+        Assert.True(File.Exists(package), result.ToString());
+        // With the XML docs of the params types (the schema's descriptions and constraints), and no warning for the
+        // project's own undocumented members.
+        using System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(package);
+        Assert.Equal(new[] { "lib/net10.0/HelloWorldCurrent.dll", "lib/net10.0/HelloWorldCurrent.xml" }, zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith("lib/", StringComparison.Ordinal)).Order());
+        using (var reader = new StreamReader(zip.GetEntry("lib/net10.0/HelloWorldCurrent.xml")!.Open()))
+        {
+            Assert.Contains("<member name=\"T:HelloWorldCurrent.HelloWorldCurrentParams\">", reader.ReadToEnd());
+        }
+
+        Assert.Empty(result.DiagnosticLines);
     }
 
     [Fact]

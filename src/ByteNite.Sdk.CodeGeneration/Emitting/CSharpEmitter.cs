@@ -8,8 +8,8 @@ namespace ByteNite.Sdk.CodeGeneration.Emitting;
 /// <summary>Writes the C# file for a <see cref="ParamsModel"/>. It knows C# and System.Text.Json, and nothing of JSON Schema.</summary>
 internal sealed class CSharpEmitter
 {
-    /// <summary>The file-local class with the helpers that Validate() and the enum converters call.</summary>
-    private const string Helpers = "ParamsSupport";
+    /// <summary>The file-local class with the helpers that Validate() and the enum converters call; no generated type or member takes its name.</summary>
+    public const string Helpers = "ParamsSupport";
 
     /// <summary>
     /// The attribute that carries a property's length and range keywords as data, for analyzers (the params analyzer of
@@ -222,7 +222,8 @@ internal sealed class CSharpEmitter
         {
             var path = new PathExpression("path", "/" + Reading.SchemaKeywords.EscapePointer(property.JsonName));
             bool nullAllowed = property.Value.AllowsNull || !property.Required;
-            EmitValueChecks(property.Value, property.Name, path, nullAllowed, property.IsNullable || property.Value.IsReferenceType);
+            // "this.": a property may be named like Validate's parameters (path, errors).
+            EmitValueChecks(property.Value, "this." + property.Name, path, nullAllowed, property.IsNullable || property.Value.IsReferenceType);
         }
 
         _out.Close();
@@ -325,11 +326,11 @@ internal sealed class CSharpEmitter
                 _helpersUsed.Add("CodePoints");
                 return Helpers + ".CodePoints(" + x + ") > " + constraint.Value;
             case ConstraintKind.Pattern:
-                int index = _patterns.IndexOf(constraint.Value);
+                int index = _patterns.IndexOf(constraint.DotNetPattern!);
                 if (index < 0)
                 {
                     index = _patterns.Count;
-                    _patterns.Add(constraint.Value);
+                    _patterns.Add(constraint.DotNetPattern!);
                 }
 
                 return "!" + Helpers + ".Pattern" + index.ToString(CultureInfo.InvariantCulture) + ".IsMatch(" + x + ")";
@@ -471,7 +472,7 @@ internal sealed class CSharpEmitter
         {
             Next();
             _out.Line("public static readonly global::System.Text.RegularExpressions.Regex Pattern" + i.ToString(CultureInfo.InvariantCulture)
-                + " = new(" + CSharpLiterals.String(_patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.ECMAScript);");
+                + " = new(" + CSharpLiterals.String(_patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
         }
 
         if (_helpersUsed.Contains("CodePoints"))

@@ -110,8 +110,11 @@ internal sealed class PropertyModel
     /// <summary>The C# type is nullable (T?): optional without a default, or null allowed by the schema.</summary>
     public bool IsNullable => Value.AllowsNull || (!Required && Default is null);
 
-    /// <summary>Optional members are left out of the JSON when null, so the app sees the key absent (its default applies).</summary>
-    public bool OmitWhenNull => !Required && (IsNullable || Value.IsReferenceType);
+    /// <summary>
+    /// Optional members are left out of the JSON when null, so the app sees the key absent (its default applies); except
+    /// where the schema allows null and has a default other than null: there null can only be the caller's choice.
+    /// </summary>
+    public bool OmitWhenNull => !Required && !(Value.AllowsNull && Default is not null) && (IsNullable || Value.IsReferenceType);
 }
 
 internal enum ValueKind
@@ -189,6 +192,9 @@ internal sealed class Constraint
     public string Value { get; }
 
     public IReadOnlyList<string> Values { get; set; } = System.Array.Empty<string>();
+
+    /// <summary>For Pattern: the .NET pattern that matches what the ECMA-262 one does (the params validator's translation).</summary>
+    public string? DotNetPattern { get; set; }
 }
 
 /// <summary>XML documentation text, taken from title, description, default and the constraints.</summary>

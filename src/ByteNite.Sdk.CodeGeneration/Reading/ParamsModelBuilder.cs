@@ -38,7 +38,7 @@ internal sealed class ParamsModelBuilder
     private readonly SchemaDocument _document;
     private readonly ParamsCodeGeneratorOptions _options;
     private readonly List<Diagnostic> _diagnostics;
-    private readonly NameScope _typeNames = new(new[] { CSharpEmitter.ConstraintAttribute });
+    private readonly NameScope _typeNames = new(new[] { CSharpEmitter.ConstraintAttribute, CSharpEmitter.Helpers });
     private readonly Dictionary<JsonNode, TypeModel> _types = new();
     private readonly List<PendingDefault> _defaults = new();
     private readonly Dictionary<JsonNode, SchemaViolation> _invalidDefaults = new();
@@ -215,7 +215,9 @@ internal sealed class ParamsModelBuilder
 
         if (node.Find("enum") is JsonProperty enumProperty && enumProperty.Value is JsonArray enumValues)
         {
-            return WithNull(BuildEnum(site, node, enumValues, types, nameHint, useSite), nullable || (types == JsonObjectType.None && enumValues.Items.Any(v => v is JsonNull)));
+            // Null is valid only when both allow it: 'type' (or no 'type') and the list of 'enum'.
+            bool enumAllowsNull = enumValues.Items.Any(v => v is JsonNull) && (nullable || types == JsonObjectType.None);
+            return WithNull(BuildEnum(site, node, enumValues, types, nameHint, useSite), enumAllowsNull);
         }
 
         if (types == JsonObjectType.None)
@@ -484,7 +486,8 @@ internal sealed class ParamsModelBuilder
             return;
         }
 
-        var memberNames = new NameScope(ObjectMembers.Concat(new[] { type.Name, "Validate" }));
+        // The helper class too: a member of that name would hide it from Validate().
+        var memberNames = new NameScope(ObjectMembers.Concat(new[] { type.Name, "Validate", CSharpEmitter.Helpers }));
         var required = new HashSet<string>();
         var requiredOrder = new List<string>();
         if (node.Find("required")?.Value is JsonArray requiredList)
@@ -552,7 +555,7 @@ internal sealed class ParamsModelBuilder
         ValueModel? value = null;
         if (nonNull.Length == 0)
         {
-            problem = "it lists no value other than null";
+            problem = values.Items.Count == 0 ? "it lists no value at all, so no value is valid" : "it lists no value other than null";
         }
         else if (nonNull.All(v => v is JsonString))
         {
@@ -656,9 +659,11 @@ internal sealed class ParamsModelBuilder
 
         var memberNames = new NameScope(new[] { "value__", name });
         var seen = new HashSet<string>();
-        int index = 0;
+        // x-enumNames has one name per item of 'enum', repeated values included: the index counts every item.
+        int index = -1;
         foreach (JsonString value in values)
         {
+            index++;
             if (!seen.Add(value.Value))
             {
                 continue;
@@ -666,7 +671,6 @@ internal sealed class ParamsModelBuilder
 
             string member = overrides?[index] ?? CSharpNames.ToPascalCase(value.Value, value.Value.Length == 0 ? "Empty" : "Value");
             type.Members.Add(new EnumMemberModel(memberNames.Claim(member), value.Value));
-            index++;
         }
 
         return type;
@@ -708,9 +712,9 @@ internal sealed class ParamsModelBuilder
 
             if (kind == ConstraintKind.Pattern)
             {
-                if (property.Value is JsonString pattern && CheckPattern(property, pattern, pointer))
+                if (property.Value is JsonString pattern && TranslatePattern(property, pattern, pointer) is { } translated)
                 {
-                    value.Constraints.Add(new Constraint(ConstraintKind.Pattern, pattern.Value));
+                    value.Constraints.Add(new Constraint(ConstraintKind.Pattern, pattern.Value) { DotNetPattern = translated });
                 }
 
                 continue;
@@ -767,20 +771,17 @@ internal sealed class ParamsModelBuilder
         }
     }
 
-    /// <summary>The generated code uses <c>RegexOptions.ECMAScript</c>: JSON Schema patterns are ECMA-262 regular expressions.</summary>
-    private bool CheckPattern(JsonProperty property, JsonString pattern, string pointer)
+    /// <summary>The pattern as .NET runs it with ECMA-262's meaning, the translation the params validator uses, so that Validate() and the build agree.</summary>
+    private string? TranslatePattern(JsonProperty property, JsonString pattern, string pointer)
     {
-        try
+        if (EcmaRegex.TryCreate(pattern.Value, out string? error) is { } regex)
         {
-            _ = new Regex(pattern.Value, RegexOptions.ECMAScript);
-            return true;
+            return regex.ToString();
         }
-        catch (ArgumentException e)
-        {
-            Report(DiagnosticCatalog.CodeGenKeywordNotEnforced, property.Value.Span, "pattern", pointer,
-                ".NET cannot run \"" + pattern.Value + "\" as an ECMAScript regular expression (" + e.Message.TrimEnd('.') + "), so Validate() does not check it");
-            return false;
-        }
+
+        Report(DiagnosticCatalog.CodeGenKeywordNotEnforced, property.Value.Span, "pattern", pointer,
+            "the SDK cannot run \"" + pattern.Value + "\" as an ECMA-262 regular expression (" + error + "), so Validate() does not check it");
+        return null;
     }
 
     private bool CheckBound(JsonProperty property, JsonNumber number, ConstraintKind kind, string pointer)

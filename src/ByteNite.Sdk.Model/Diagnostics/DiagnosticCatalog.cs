@@ -291,7 +291,7 @@ public static class DiagnosticCatalog
     // BN203x: C# code that uses the generated params types (the params analyzer, ParamsConstraintAnalyzer).
     public static readonly DiagnosticDescriptor ParamsStringLengthViolation = new(
         "BN2030", "String literal violates a length in schema.json",
-        "{0} is set to a string of {1} characters (Unicode code points); schema.json '{2}' requires {3}.",
+        "{0} is set to a string of {1} (Unicode code points); schema.json '{2}' requires {3}.",
         Schema, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor ParamsNumberOutOfRange = new(

@@ -62,7 +62,7 @@ public sealed partial class ArraysParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Urls is not { } v1)
+        if (this.Urls is not { } v1)
         {
             errors.Add(path + "/urls: must not be null");
         }
@@ -100,7 +100,7 @@ public sealed partial class ArraysParams
             }
         }
 
-        if (Weights is { } v5)
+        if (this.Weights is { } v5)
         {
             for (int i6 = 0; i6 < v5.Count; i6++)
             {
@@ -117,7 +117,7 @@ public sealed partial class ArraysParams
             }
         }
 
-        if (Stages is { } v8)
+        if (this.Stages is { } v8)
         {
             for (int i9 = 0; i9 < v8.Count; i9++)
             {
@@ -133,7 +133,7 @@ public sealed partial class ArraysParams
             }
         }
 
-        if (Tags is { } v12)
+        if (this.Tags is { } v12)
         {
             if (!ParamsSupport.AllDistinct(v12))
             {
@@ -141,7 +141,7 @@ public sealed partial class ArraysParams
             }
         }
 
-        if (Matrix is { } v13)
+        if (this.Matrix is { } v13)
         {
             for (int i14 = 0; i14 < v13.Count; i14++)
             {
@@ -164,7 +164,7 @@ public sealed partial class ArraysParams
             }
         }
 
-        if (Labels is { } v19)
+        if (this.Labels is { } v19)
         {
             foreach (var e20 in v19)
             {
@@ -216,12 +216,12 @@ public sealed partial class ArraysStagesItem
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Name is null)
+        if (this.Name is null)
         {
             errors.Add(path + "/name: must not be null");
         }
 
-        if (Retries < 0)
+        if (this.Retries < 0)
         {
             errors.Add(path + "/retries: must be at least 0");
         }

@@ -55,12 +55,12 @@ public sealed partial class AwkwardEnumsParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Level != 1 && Level != 2 && Level != 3)
+        if (this.Level != 1 && this.Level != 2 && this.Level != 3)
         {
             errors.Add(path + "/level: must be one of 1, 2, 3");
         }
 
-        if (Ratio is { } v1)
+        if (this.Ratio is { } v1)
         {
             if (v1 != 0.5 && v1 != 1 && v1 != 1.5)
             {
@@ -68,7 +68,7 @@ public sealed partial class AwkwardEnumsParams
             }
         }
 
-        if (Flag is { } v2)
+        if (this.Flag is { } v2)
         {
             if (v2 != true)
             {

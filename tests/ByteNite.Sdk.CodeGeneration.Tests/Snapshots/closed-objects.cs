@@ -43,7 +43,7 @@ public sealed partial class ClosedObjectsParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Name is not { } v1)
+        if (this.Name is not { } v1)
         {
             errors.Add(path + "/name: must not be null");
         }
@@ -55,17 +55,17 @@ public sealed partial class ClosedObjectsParams
             }
         }
 
-        if (Limits is { } v2)
+        if (this.Limits is { } v2)
         {
             v2.Validate(path + "/limits", errors);
         }
 
-        if (Extra is { } v3)
+        if (this.Extra is { } v3)
         {
             v3.Validate(path + "/extra", errors);
         }
 
-        if (Env is { } v4)
+        if (this.Env is { } v4)
         {
             if (v4.Count > 5)
             {
@@ -109,7 +109,7 @@ public sealed partial class ClosedObjectsLimits
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Cpu is { } v1)
+        if (this.Cpu is { } v1)
         {
             if (v1 < 0.1)
             {
@@ -172,7 +172,7 @@ internal sealed class SchemaConstraintAttribute : global::System.Attribute
 
 file static class ParamsSupport
 {
-    public static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[a-z][a-z0-9-]*$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript);
+    public static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new("^[a-z][a-z0-9-]*\\z", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     public static string EscapePointer(string key) => key.Replace("~", "~0").Replace("/", "~1");
 }

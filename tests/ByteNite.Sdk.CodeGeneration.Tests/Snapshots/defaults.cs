@@ -61,7 +61,7 @@ public sealed partial class DefaultsParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Empty is { } v1)
+        if (this.Empty is { } v1)
         {
             for (int i2 = 0; i2 < v1.Count; i2++)
             {
@@ -73,7 +73,7 @@ public sealed partial class DefaultsParams
             }
         }
 
-        if (Headers is { } v5)
+        if (this.Headers is { } v5)
         {
             foreach (var e6 in v5)
             {
@@ -85,7 +85,7 @@ public sealed partial class DefaultsParams
             }
         }
 
-        if (Retry is { } v9)
+        if (this.Retry is { } v9)
         {
             v9.Validate(path + "/retry", errors);
         }

@@ -61,7 +61,7 @@ public sealed partial class DefinitionsParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Origin is not { } v1)
+        if (this.Origin is not { } v1)
         {
             errors.Add(path + "/origin: must not be null");
         }
@@ -70,7 +70,7 @@ public sealed partial class DefinitionsParams
             v1.Validate(path + "/origin", errors);
         }
 
-        if (Path is { } v2)
+        if (this.Path is { } v2)
         {
             for (int i3 = 0; i3 < v2.Count; i3++)
             {
@@ -86,7 +86,7 @@ public sealed partial class DefinitionsParams
             }
         }
 
-        if (Label is { } v6)
+        if (this.Label is { } v6)
         {
             if (ParamsSupport.CodePoints(v6) > 5)
             {
@@ -94,7 +94,7 @@ public sealed partial class DefinitionsParams
             }
         }
 
-        if (Next is { } v7)
+        if (this.Next is { } v7)
         {
             v7.Validate(path + "/next", errors);
         }

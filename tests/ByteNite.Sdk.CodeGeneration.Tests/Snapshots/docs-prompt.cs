@@ -27,7 +27,7 @@ public sealed partial class DocsPromptParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Prompt is not { } v1)
+        if (this.Prompt is not { } v1)
         {
             errors.Add(path + "/prompt: must not be null");
         }

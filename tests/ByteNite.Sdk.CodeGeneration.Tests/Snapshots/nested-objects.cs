@@ -37,7 +37,7 @@ public sealed partial class NestedObjectsParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Prompt is not { } v1)
+        if (this.Prompt is not { } v1)
         {
             errors.Add(path + "/prompt: must not be null");
         }
@@ -54,7 +54,7 @@ public sealed partial class NestedObjectsParams
             }
         }
 
-        if (Output is not { } v2)
+        if (this.Output is not { } v2)
         {
             errors.Add(path + "/output: must not be null");
         }
@@ -91,7 +91,7 @@ public sealed partial class NestedObjectsOutput
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Size is not { } v1)
+        if (this.Size is not { } v1)
         {
             errors.Add(path + "/size: must not be null");
         }
@@ -181,32 +181,32 @@ public sealed partial class NestedObjectsOutputSize
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Width < 64)
+        if (this.Width < 64)
         {
             errors.Add(path + "/width: must be at least 64");
         }
 
-        if (Width > 2048)
+        if (this.Width > 2048)
         {
             errors.Add(path + "/width: must be at most 2048");
         }
 
-        if (Width % 8 != 0)
+        if (this.Width % 8 != 0)
         {
             errors.Add(path + "/width: must be a multiple of 8");
         }
 
-        if (Height < 64)
+        if (this.Height < 64)
         {
             errors.Add(path + "/height: must be at least 64");
         }
 
-        if (Height > 2048)
+        if (this.Height > 2048)
         {
             errors.Add(path + "/height: must be at most 2048");
         }
 
-        if (Height % 8 != 0)
+        if (this.Height % 8 != 0)
         {
             errors.Add(path + "/height: must be a multiple of 8");
         }

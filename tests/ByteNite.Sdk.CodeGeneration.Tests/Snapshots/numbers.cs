@@ -80,17 +80,17 @@ public sealed partial class NumbersParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Steps < 1)
+        if (this.Steps < 1)
         {
             errors.Add(path + "/steps: must be at least 1");
         }
 
-        if (Steps > 150)
+        if (this.Steps > 150)
         {
             errors.Add(path + "/steps: must be at most 150");
         }
 
-        if (Big is { } v1)
+        if (this.Big is { } v1)
         {
             if (v1 < 0)
             {
@@ -103,17 +103,17 @@ public sealed partial class NumbersParams
             }
         }
 
-        if (Guidance <= 0)
+        if (this.Guidance <= 0)
         {
             errors.Add(path + "/guidance: must be greater than 0");
         }
 
-        if (Guidance >= 20)
+        if (this.Guidance >= 20)
         {
             errors.Add(path + "/guidance: must be less than 20");
         }
 
-        if (Strength is { } v2)
+        if (this.Strength is { } v2)
         {
             if (v2 < 0.0)
             {
@@ -131,7 +131,7 @@ public sealed partial class NumbersParams
             }
         }
 
-        if (Even is { } v3)
+        if (this.Even is { } v3)
         {
             if (v3 % 2 != 0)
             {
@@ -139,7 +139,7 @@ public sealed partial class NumbersParams
             }
         }
 
-        if (Half is { } v4)
+        if (this.Half is { } v4)
         {
             if (v4 < 0.5)
             {

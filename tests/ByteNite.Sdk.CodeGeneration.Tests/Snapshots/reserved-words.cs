@@ -105,12 +105,12 @@ public sealed partial class ReservedWordsParams
     /// <param name="errors">Where the messages go.</param>
     internal void Validate(string path, global::System.Collections.Generic.List<string> errors)
     {
-        if (Class is null)
+        if (this.Class is null)
         {
             errors.Add(path + "/class: must not be null");
         }
 
-        if (PathTo is { } v2)
+        if (this.PathTo is { } v2)
         {
             if (ParamsSupport.CodePoints(v2) > 3)
             {
@@ -118,7 +118,7 @@ public sealed partial class ReservedWordsParams
             }
         }
 
-        if (Errors is { } v3)
+        if (this.Errors is { } v3)
         {
             if (ParamsSupport.CodePoints(v3) > 3)
             {
