@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System.Text;
+using ByteNite.Sdk.Model.Diagnostics;
 using Xunit;
 
 namespace ByteNite.Sdk.Model.Tests;
@@ -65,6 +66,34 @@ public class AppFolderValidatorTests
         using var app = TempAppFolder.SeedApp();
         app.Write("manifest.json", TempAppFolder.SeedManifest.Replace("\"main.py\"", "\"../manifest.json\""));
         Assert.Equal(new[] { "BN1015" }, app.Validate().Diagnostics.Ids());
+    }
+
+    [Fact]
+    public void An_absolute_entrypoint_is_reported_even_when_it_leads_into_this_app_folder()
+    {
+        using var app = TempAppFolder.SeedApp();
+        string absolute = System.IO.Path.Combine(app.Path, "app", "main.py").Replace('\\', '/');
+        app.Write("manifest.json", TempAppFolder.SeedManifest.Replace("\"main.py\"", System.Text.Json.JsonSerializer.Serialize(absolute)));
+
+        Diagnostic error = Assert.Single(app.Validate().Diagnostics);
+
+        Assert.Equal("BN1015", error.Id);
+        Assert.Contains("is an absolute path; the platform runs app/<entrypoint>, so name the script relative to app/", error.Message);
+    }
+
+    [Theory]
+    [InlineData("lib", "is a folder under app/, not a script; name the Python file the platform runs")]
+    [InlineData(".", "names the app/ folder itself, not a script in it")]
+    public void A_folder_as_the_entrypoint_is_reported_as_a_folder(string entrypoint, string reason)
+    {
+        using var app = TempAppFolder.SeedApp();
+        app.Write("app/lib/util.py", "X = 1\n");
+        app.Write("manifest.json", TempAppFolder.SeedManifest.Replace("\"main.py\"", "\"" + entrypoint + "\""));
+
+        Diagnostic error = Assert.Single(app.Validate().Diagnostics);
+
+        Assert.Equal("BN1015", error.Id);
+        Assert.Contains(reason, error.Message);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Linq;
+using ByteNite.Sdk.Model.Diagnostics;
 using ByteNite.Sdk.Model.Rules;
 using Xunit;
 
@@ -234,8 +235,49 @@ public class ManifestRulesTests
     [InlineData("\"deviceRequirements\": {}", "(2,3) BN1019: Key 'deviceRequirements' should be written 'device_requirements'. The platform's CLI matches keys case-insensitively today, but the documented spelling is 'device_requirements' and other tools are case-sensitive.")]
     public void Unknown_and_miscased_keys_are_warnings_at_the_key(string extra, string expected)
     {
-        string json = CurrentManifest.Replace("{\n  \"name\"", "{\n  " + extra + ",\n  \"name\"");
+        // Without the documented keys that the miscased ones stand for (a second spelling of a key is a duplicate).
+        string json = CurrentManifest.Replace("{\n  \"name\"", "{\n  " + extra + ",\n  \"name\"")
+            .Replace(",\n  \"device_requirements\": { \"min_cpu\": 2, \"min_memory\": 2, \"gpu\": [\"nvidia a100-sxm4-40gb\"] }", string.Empty);
         Assert.Equal(new[] { expected }, Validate.Manifest(json).Rendered());
+    }
+
+    [Theory]
+    [InlineData("\"version\": \"0.4\"", "\"version\": \"0.4\\n\"", "BN1004", "'version' \"0.4\\n\"")]
+    [InlineData("\"name\": \"hello-world\"", "\"name\": \"hello-world\\n\"", "BN1007", "\"hello-world\\n\"")]
+    [InlineData("\"python:3.11-slim\"", "\"python:3.11-slim\\n\"", "BN1009", "\"python:3.11-slim\\n\"")]
+    [InlineData("\"python:3.11-slim\"", "\"python:3.11-sl\u00EFm\"", "BN1009", "\"python:3.11-sl\u00EFm\"")]
+    public void A_value_with_a_final_line_feed_or_a_non_ASCII_letter_is_invalid_and_quoted_on_one_line(string original, string replacement, string code, string quoted)
+    {
+        // .NET's '$' matches before a final line feed and its \w and \d take any script's letters and digits: the
+        // patterns use \z and ASCII classes. The message shows the line feed escaped, so the diagnostic stays one line.
+        Diagnostic diagnostic = Assert.Single(Validate.Manifest(CurrentManifest.Replace(original, replacement)));
+
+        Assert.Equal(code, diagnostic.Id);
+        Assert.Contains(quoted, diagnostic.Message);
+        Assert.DoesNotContain("\n", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_token_of_white_space_is_no_token()
+    {
+        string json = CurrentManifest.Replace("\"secrets\": [\"MY_S3_KEY\"]", "\"secrets\": [\"MY_S3_KEY\"], \"private_image\": true, \"username\": \"me\", \"token\": \"  \"");
+
+        Assert.Equal(new[] { "BN1011" }, Validate.Manifest(json).Ids());
+    }
+
+    [Fact]
+    public void A_key_written_in_two_casings_is_a_duplicate_whose_second_value_would_go_unchecked()
+    {
+        // A case-insensitive reader (the platform's CLI, in Go: the last one wins) would take "podman".
+        string json = CurrentManifest.Replace("\"platform\": \"docker\",", "\"platform\": \"docker\",\n  \"Platform\": \"podman\",");
+
+        Assert.Equal(
+            new[]
+            {
+                "(5,3) BN1019: Key 'Platform' should be written 'platform'. The platform's CLI matches keys case-insensitively today, but the documented spelling is 'platform' and other tools are case-sensitive.",
+                "(5,3) BN1002: Key \"Platform\" appears more than once in this object (first on line 4); which value wins depends on the parser. Keep one.",
+            },
+            Validate.Manifest(json).Rendered());
     }
 
     [Fact]

@@ -45,6 +45,19 @@ public class TemplateRulesTests
         Assert.Equal(new[] { "BN1005", "BN1005", "BN1005", "BN1005" }, Validate.Template("{}").Ids());
     }
 
+    [Theory]
+    [InlineData("hello-world@99999999999", "BN1023")] // too large for an int: a mismatch, not a crash
+    [InlineData("hello-world@0.99999999999", "BN1023")]
+    [InlineData("hello-world@\u0661", "BN1021")]     // an Arabic-Indic digit is no digit of a tag
+    [InlineData("hello-world\n", "BN1021")]         // '$' would match before a final line feed
+    public void Numbers_and_characters_a_tag_cannot_have_are_diagnostics_never_a_crash(string tag, string code)
+    {
+        var manifest = Validate.ManifestModel("""{ "name": "hello-world", "version": "0.4", "platform": "docker", "entrypoint": "main.py", "platform_config": { "container": "python:3.11" } }""");
+        string json = Template.Replace("\"hello-world\"", System.Text.Json.JsonSerializer.Serialize(tag));
+
+        Assert.Equal(new[] { code }, Validate.Template(json, manifest).Ids());
+    }
+
     [Fact]
     public void The_app_must_be_the_manifest_s_app()
     {

@@ -57,7 +57,34 @@ public sealed class Diagnostic
     private static string Format(DiagnosticDescriptor descriptor, object[] messageArgs) =>
         messageArgs.Length == 0
             ? descriptor.MessageFormat
-            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, messageArgs);
+            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, messageArgs.Select(a => a is string text ? EscapeControlCharacters(text) : a).ToArray());
+
+    /// <summary>
+    /// A value quoted in a message ("0.4\n") as one line: a diagnostic is one line of the build's output, and a raw line
+    /// break would cut it in two (the console logger repeats the code on each part; the terminal logger breaks it).
+    /// </summary>
+    private static string EscapeControlCharacters(string text)
+    {
+        if (!text.Any(c => c < ' ' || c == '\u007F'))
+        {
+            return text;
+        }
+
+        var escaped = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            escaped.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when c < ' ' || c == '\u007F' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>The MSBuild canonical form, e.g. <c>manifest.json(7,16): error BN1004: ...</c>.</summary>
     public string ToCanonicalString(DiagnosticSeverity severity)

@@ -22,8 +22,8 @@ public sealed class AppVersion
     public const string ExpectedFormats =
         "\"[major].[minor].rev[revision]\" (seed dialect, e.g. \"0.4.rev0\") or \"[major].[minor]\" (e.g. \"0.4\")";
 
-    private static readonly Regex SeedPattern = new(@"^(\d+)\.(\d+)\.rev(\d+)$", RegexOptions.CultureInvariant);
-    private static readonly Regex CurrentPattern = new(@"^(\d+)\.(\d+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex SeedPattern = new(@"^([0-9]+)\.([0-9]+)\.rev([0-9]+)\z", RegexOptions.CultureInvariant);
+    private static readonly Regex CurrentPattern = new(@"^([0-9]+)\.([0-9]+)\z", RegexOptions.CultureInvariant);
 
     private AppVersion(string text, ManifestDialect dialect, int major, int minor, int revision)
     {

@@ -10,8 +10,8 @@ public sealed class ImageReference
 
     private static readonly Regex Pattern = new(
         "^(?<repository>(?:(?<domain>" + Domain + ")/)?" + Component + "(?:/" + Component + ")*)"
-        + @"(?::(?<tag>[\w][\w.-]{0,127}))?"
-        + "(?:@(?<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?$",
+        + "(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))?"
+        + "(?:@(?<digest>[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}))?\\z",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     private ImageReference(string repository, string? tag, string? digest)

@@ -22,7 +22,7 @@ internal sealed class KnownKeys
 
     /// <summary>
     /// Reports casing and unknown keys, and returns the properties by documented key. When the documented spelling
-    /// and another one are both present, the documented one is used.
+    /// and another one are both present, the documented one is used and the other is a duplicate key (BN1002).
     /// </summary>
     public Dictionary<string, JsonProperty> Resolve(JsonObject obj, RuleContext context)
     {
@@ -46,7 +46,13 @@ internal sealed class KnownKeys
             if (documented is not null)
             {
                 context.Report(DiagnosticCatalog.KeyCasing, property.NameSpan, property.Name, documented);
-                if (!resolved.ContainsKey(documented))
+                if (resolved.TryGetValue(documented, out JsonProperty? first))
+                {
+                    // The same key twice for a case-insensitive reader (Go's, where the last one wins), while only one
+                    // of the values would be checked here.
+                    context.Report(DiagnosticCatalog.DuplicateKey, property.NameSpan, property.Name, context.File.GetLinePosition(first.NameSpan.Start).Line);
+                }
+                else
                 {
                     resolved[documented] = property;
                 }

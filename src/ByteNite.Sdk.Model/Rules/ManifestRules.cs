@@ -9,8 +9,8 @@ namespace ByteNite.Sdk.Model.Rules;
 /// <summary>The rules for manifest.json of apps and engines, in both dialects.</summary>
 public static class ManifestRules
 {
-    private static readonly Regex NamePattern = new("^[A-Za-z0-9_-]+$", RegexOptions.CultureInvariant);
-    private static readonly Regex EnvironmentNamePattern = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex NamePattern = new(@"^[A-Za-z0-9_-]+\z", RegexOptions.CultureInvariant);
+    private static readonly Regex EnvironmentNamePattern = new(@"^[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant);
     private static readonly Regex InvalidEnvironmentCharacters = new("[^A-Za-z0-9_]", RegexOptions.CultureInvariant);
 
     private static readonly KnownKeys TopLevelKeys = new(
@@ -213,9 +213,19 @@ public static class ManifestRules
 
         string appFolder = Path.GetFullPath(Path.Combine(options.AppDirectory, "app")) + Path.DirectorySeparatorChar;
         string fullPath = Path.GetFullPath(Path.Combine(appFolder, entrypoint.Replace('\\', Path.DirectorySeparatorChar)));
-        if (!fullPath.StartsWith(appFolder, System.StringComparison.Ordinal))
+        if (Path.IsPathRooted(entrypoint) || entrypoint.StartsWith("/", System.StringComparison.Ordinal))
         {
-            context.Report(DiagnosticCatalog.EntrypointNotFound, property.Value.Span, entrypoint, "points outside app/, and the platform runs only scripts inside the app/ folder");
+            // Even one that leads into this machine's app folder: the platform runs app/<entrypoint> where it extracted the app.
+            context.Report(DiagnosticCatalog.EntrypointNotFound, property.Value.Span, entrypoint, "is an absolute path; the platform runs app/<entrypoint>, so name the script relative to app/ (e.g. \"main.py\")");
+        }
+        else if (!fullPath.StartsWith(appFolder, System.StringComparison.Ordinal))
+        {
+            context.Report(DiagnosticCatalog.EntrypointNotFound, property.Value.Span, entrypoint,
+                fullPath + Path.DirectorySeparatorChar == appFolder ? "names the app/ folder itself, not a script in it" : "points outside app/, and the platform runs only scripts inside the app/ folder");
+        }
+        else if (Directory.Exists(fullPath))
+        {
+            context.Report(DiagnosticCatalog.EntrypointNotFound, property.Value.Span, entrypoint, "is a folder under app/, not a script; name the Python file the platform runs");
         }
         else if (!File.Exists(fullPath))
         {
@@ -312,7 +322,7 @@ public static class ManifestRules
         if (keys.TryGetValue("token", out JsonProperty? tokenProperty))
         {
             JsonString? token = context.ExpectString(tokenProperty, "platform_config.token");
-            if (token is not null && token.Value.Length > 0)
+            if (token is not null && !string.IsNullOrWhiteSpace(token.Value))
             {
                 context.Report(DiagnosticCatalog.LiteralToken, token.Span);
             }
@@ -343,7 +353,8 @@ public static class ManifestRules
                 "'private_image' is true, so the platform needs the registry user name to pull the image: add \"username\": \"<Docker Hub user>\" to 'platform_config'.");
         }
 
-        bool hasToken = tokenProperty?.Value is JsonString { Value.Length: > 0 };
+        // White space is no token, as for the user name.
+        bool hasToken = tokenProperty?.Value is JsonString token2 && !string.IsNullOrWhiteSpace(token2.Value);
         if (!hasToken && !options.RegistryTokenSupplied)
         {
             context.Report(

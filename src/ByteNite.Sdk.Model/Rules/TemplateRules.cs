@@ -8,7 +8,7 @@ namespace ByteNite.Sdk.Model.Rules;
 /// <summary>The rules for a job template (template.json), alone and against the app's manifest.</summary>
 public static class TemplateRules
 {
-    private static readonly Regex TagPattern = new(@"^(?<name>[A-Za-z0-9_-]{1,64})(?:@(?<major>\d+)(?:\.(?<minor>\d+))?)?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+    private static readonly Regex TagPattern = new(@"^(?<name>[A-Za-z0-9_-]{1,64})(?:@(?<major>[0-9]+)(?:\.(?<minor>[0-9]+))?)?\z", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
     private static readonly KnownKeys TemplateKeys = new(
         string.Empty, "id", "description", "app", "partitioner", "assembler", "params", "dataSource", "dataDestination", "config");
@@ -75,7 +75,7 @@ public static class TemplateRules
             return match;
         }
 
-        string problem = Regex.IsMatch(tag, @"@v\d", RegexOptions.CultureInvariant)
+        string problem = Regex.IsMatch(tag, "@v[0-9]", RegexOptions.CultureInvariant)
             ? "the version has a 'v' prefix, which the platform's tags no longer use; write \"" + tag.Replace("@v", "@") + "\""
             : tag.IndexOf('@') >= 0
                 ? "the part after '@' must be major or major.minor, with whole numbers"
@@ -100,13 +100,17 @@ public static class TemplateRules
             return;
         }
 
-        int major = int.Parse(app.Groups["major"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // A number too large for an int (99999999999) cannot be the manifest's (at most 65534): a mismatch, never a crash.
+        int major = Number(app.Groups["major"].Value);
         bool minorGiven = app.Groups["minor"].Success;
-        int minor = minorGiven ? int.Parse(app.Groups["minor"].Value, System.Globalization.CultureInfo.InvariantCulture) : version.Minor;
+        int minor = minorGiven ? Number(app.Groups["minor"].Value) : version.Minor;
         if (major != version.Major || minor != version.Minor)
         {
-            string pinned = minorGiven ? major + "." + minor : major + ".x";
+            string pinned = minorGiven ? app.Groups["major"].Value + "." + app.Groups["minor"].Value : app.Groups["major"].Value + ".x";
             context.Report(DiagnosticCatalog.TemplateVersionMismatch, appNode.Span, tag, pinned, version.Text, name + "@" + version.Major + "." + version.Minor);
         }
     }
+
+    private static int Number(string digits) =>
+        int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int value) ? value : -1;
 }
