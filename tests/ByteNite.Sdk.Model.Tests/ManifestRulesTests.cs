@@ -290,6 +290,21 @@ public class ManifestRulesTests
     }
 
     [Fact]
+    public void CamelCase_keys_are_the_documented_ones_but_dashes_make_another_key()
+    {
+        // The API's JSON accepts "minMemory" for "min_memory"; neither it nor the CLI reads "min-cpu" as "min_cpu".
+        string json = CurrentManifest.Replace("\"min_cpu\": 2, \"min_memory\": 2", "\"min-cpu\": 2, \"minMemory\": 2");
+
+        Assert.Equal(
+            new[]
+            {
+                "BN1018: Unknown key 'min-cpu' in 'device_requirements'; the platform ignores it. Did you mean 'min_cpu'?",
+                "BN1019: Key 'minMemory' should be written 'min_memory'. The platform's CLI matches keys case-insensitively today, but the documented spelling is 'min_memory' and other tools are case-sensitive.",
+            },
+            Validate.Manifest(json).Select(d => d.Id + ": " + d.Message));
+    }
+
+    [Fact]
     public void Root_must_be_an_object()
     {
         Assert.Equal(new[] { "(1,1) BN1026: manifest.json must contain a JSON object '{ ... }', but contains an array." }, Validate.Manifest("[]").Rendered());

@@ -71,19 +71,42 @@ internal sealed class KnownKeys
         return resolved;
     }
 
-    /// <summary>Same key up to case, '_' and '-' (e.g. "Name", "platformConfig", "min-cpu").</summary>
+    /// <summary>
+    /// A key the platform reads as a documented one: the same up to case (Go's matching in the CLI: "Name",
+    /// "PLATFORM_CONFIG"), or its camelCase form (the API's JSON: "platformConfig"). Not "min-cpu": neither reads that
+    /// as "min_cpu", so it is an unknown key (with the suggestion).
+    /// </summary>
     private string? FindEquivalent(string name)
     {
-        string normalized = Normalize(name);
         foreach (string key in _keys)
         {
-            if (Normalize(key) == normalized)
+            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase) || string.Equals(name, CamelCase(key), StringComparison.Ordinal))
             {
                 return key;
             }
         }
 
         return null;
+    }
+
+    /// <summary>"platform_config" → "platformConfig", the protobuf JSON name of a field.</summary>
+    private static string CamelCase(string key)
+    {
+        var camel = new System.Text.StringBuilder(key.Length);
+        bool upper = false;
+        foreach (char c in key)
+        {
+            if (c == '_')
+            {
+                upper = true;
+                continue;
+            }
+
+            camel.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return camel.ToString();
     }
 
     private string? Suggest(string name)
