@@ -81,7 +81,7 @@ public sealed class DiagnosticTests
         BuildAssert.Failed(result);
         // Reported at the seed-dialect version, which is what makes runner.py's run() required.
         BuildAssert.HasLine(result, app.Line("manifest.json", app.Locate("manifest.json", "\"0.1.rev0\""), "error", "BN1016",
-            "app/runner.py does not define 'run(basepath, params, metadata)' at the top level. Seed-dialect apps (version \"[major].[minor].rev[revision]\") keep their code in app/runner.py with 'def run(basepath, params, metadata):'."));
+            "app/runner.py does not define 'run' at the top level (a 'def run' at the start of a line, outside strings). Seed-dialect apps (version \"[major].[minor].rev[revision]\") keep their code in app/runner.py with 'def run(basepath, params, metadata):'."));
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public class AppFolderValidatorTests
         using var app = TempAppFolder.SeedApp();
         app.Write("app/runner.py", "def run(basepath, params):\n    pass\n");
         Assert.Equal(
-            new[] { "(3,14) BN1016: app/runner.py does not define 'run(basepath, params, metadata)' at the top level. Seed-dialect apps (version \"[major].[minor].rev[revision]\") keep their code in app/runner.py with 'def run(basepath, params, metadata):'." },
+            new[] { "(3,14) BN1016: app/runner.py defines 'run', but main.py's call runner.run(basepath, params, metadata) would fail: it takes only 2 positional arguments (basepath, params), and main.py passes three. Seed-dialect apps (version \"[major].[minor].rev[revision]\") keep their code in app/runner.py with 'def run(basepath, params, metadata):'." },
             app.Validate().Diagnostics.Rendered());
 
         app.Delete("app/runner.py");

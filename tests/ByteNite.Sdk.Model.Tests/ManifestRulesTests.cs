@@ -311,15 +311,33 @@ public class ManifestRulesTests
     }
 
     [Theory]
-    [InlineData("def run(basepath, params, metadata):\n    pass\n", true)]
-    [InlineData("import os\n\ndef run(basepath: str, params: dict, metadata: dict) -> None:\n    pass\n", true)]
-    [InlineData("async def run(basepath, params, metadata=None):\n    pass\n", true)]
-    [InlineData("def run(\n    basepath,\n    params,\n    metadata,\n):\n    pass\n", true)]
-    [InlineData("def run(basepath, params):\n    pass\n", false)]
-    [InlineData("class A:\n    def run(basepath, params, metadata):\n        pass\n", false)]
-    [InlineData("# def run(basepath, params, metadata):\n", false)]
-    public void Runner_contract_is_a_top_level_run_with_three_parameters(string source, bool expected)
+    [InlineData("def run(basepath, params, metadata):\n    pass\n")]
+    [InlineData("import os\n\ndef run(basepath: str, params: dict, metadata: dict) -> None:\n    pass\n")]
+    [InlineData("from typing import Any, Dict\ndef run(basepath: str, params: Dict[str, Any], metadata: Dict[str, Any]):\n    pass\n")]
+    [InlineData("def run(basepath=os.getcwd(), params=None, metadata=None):\n    pass\n")]
+    [InlineData("def run(\n    basepath,  # the task folder\n    params,\n    metadata,\n):\n    pass\n")]
+    [InlineData("def run(basepath, \\\n        params, metadata):\n    pass\n")]
+    [InlineData("def run(basepath, params, metadata, verbose=False, *, dry_run=False):\n    pass\n")]
+    [InlineData("def run(basepath, *args, **kwargs):\n    pass\n")]
+    [InlineData("def run(basepath, params, metadata, /):\n    pass\n")]
+    [InlineData("def run(base, p, m):\n    pass\n")]
+    [InlineData("\"\"\"Module docstring.\"\"\"\nX = \"(\"\ndef run(basepath, params, metadata):\n    pass\n")]
+    public void Runner_contract_is_a_top_level_run_callable_with_three_positional_arguments(string source)
     {
-        Assert.Equal(expected, RunnerContract.DefinesRun(source));
+        Assert.Null(RunnerContract.Problem(source));
+    }
+
+    [Theory]
+    [InlineData("def run(basepath, params):\n    pass\n", "would fail: it takes only 2 positional arguments (basepath, params), and main.py passes three.")]
+    [InlineData("def run(basepath, params, metadata, extra):\n    pass\n", "would fail: it needs 4 arguments (basepath, params, metadata, extra), and 'extra' has no default.")]
+    [InlineData("def run(basepath, params, metadata, *, flag):\n    pass\n", "would fail: 'flag' is keyword-only and has no default.")]
+    [InlineData("async def run(basepath, params, metadata):\n    pass\n", "with 'async def', but main.py calls runner.run(basepath, params, metadata) without awaiting it")]
+    [InlineData("class A:\n    def run(basepath, params, metadata):\n        pass\n", "does not define 'run' at the top level")]
+    [InlineData("# def run(basepath, params, metadata):\n", "does not define 'run' at the top level")]
+    [InlineData("\"\"\"\ndef run(basepath, params, metadata):\n\"\"\"\n", "does not define 'run' at the top level")]
+    [InlineData("def run(basepath, params, metadata):\n    pass\n\ndef run(basepath):\n    pass\n", "takes only 1 positional argument (basepath)")]
+    public void A_run_main_py_cannot_call_is_reported_with_why(string source, string why)
+    {
+        Assert.Contains(why, RunnerContract.Problem(source));
     }
 }

@@ -523,9 +523,9 @@ public static class ManifestRules
             return;
         }
 
-        if (!RunnerContract.DefinesRun(text))
+        if (RunnerContract.Problem(text) is { } problem)
         {
-            context.Report(DiagnosticCatalog.RunnerMissing, reportAt.Span, "app/runner.py does not define 'run(basepath, params, metadata)' at the top level.");
+            context.Report(DiagnosticCatalog.RunnerMissing, reportAt.Span, problem);
         }
     }
 
