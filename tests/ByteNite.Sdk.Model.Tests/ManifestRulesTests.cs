@@ -257,6 +257,17 @@ public class ManifestRulesTests
         Assert.DoesNotContain("\n", diagnostic.Message);
     }
 
+    [Theory]
+    [InlineData("0.70000")]
+    [InlineData("0.4.rev99999")]
+    public void A_version_in_the_right_format_with_a_number_too_large_says_so(string version)
+    {
+        Diagnostic error = Assert.Single(Validate.Manifest(CurrentManifest.Replace("\"0.4\"", "\"" + version + "\"")));
+
+        Assert.Equal("BN1004", error.Id);
+        Assert.Equal("'version' \"" + version + "\" is not a valid version: expected each number to be at most 65534 (each becomes a part of the assembly's version, which stops there).", error.Message);
+    }
+
     [Fact]
     public void A_token_of_white_space_is_no_token()
     {

@@ -19,6 +19,9 @@ public enum ManifestDialect
 /// <summary>A manifest version in either dialect and its NuGet/assembly form.</summary>
 public sealed class AppVersion
 {
+    /// <summary>Why a version in the right format is still refused.</summary>
+    public const string NumberLimit = "each number to be at most 65534 (each becomes a part of the assembly's version, which stops there)";
+
     public const string ExpectedFormats =
         "\"[major].[minor].rev[revision]\" (seed dialect, e.g. \"0.4.rev0\") or \"[major].[minor]\" (e.g. \"0.4\")";
 
@@ -48,6 +51,9 @@ public sealed class AppVersion
 
     /// <summary>The version .NET sees: "0.4.rev2" gives "0.4.2", "0.4" gives "0.4.0".</summary>
     public string NuGetVersion => string.Format(CultureInfo.InvariantCulture, "{0}.{1}.{2}", Major, Minor, Revision);
+
+    /// <summary>Written in one of the formats, whatever its numbers (which may still be too large).</summary>
+    public static bool HasAFormat(string text) => SeedPattern.IsMatch(text) || CurrentPattern.IsMatch(text);
 
     public static AppVersion? TryParse(string text)
     {

@@ -167,7 +167,7 @@ public static class ManifestRules
         AppVersion? version = AppVersion.TryParse(text.Value);
         if (version is null)
         {
-            context.Report(DiagnosticCatalog.InvalidVersion, text.Span, text.Value, AppVersion.ExpectedFormats);
+            context.Report(DiagnosticCatalog.InvalidVersion, text.Span, text.Value, AppVersion.HasAFormat(text.Value) ? AppVersion.NumberLimit : AppVersion.ExpectedFormats);
             return (null, text);
         }
 
