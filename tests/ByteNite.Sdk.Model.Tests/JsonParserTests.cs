@@ -55,6 +55,7 @@ public class JsonParserTests
     [InlineData("[1,]", "(1,3) BN1001: Invalid JSON: trailing comma before ']'; remove the comma after the last item.")]
     [InlineData("{\"a\": 1 \"b\": 2}", "(1,9) BN1001: Invalid JSON: expected ',' or '}' after the value of \"a\", found '\"'.")]
     [InlineData("{\"a\": 1.}", "(1,8) BN1001: Invalid JSON: a decimal point must be followed by digits.")]
+    [InlineData("{\"a\": \uD83D\uDE00}", "(1,7) BN1001: Invalid JSON: unexpected character U+1F600; expected a value (object, array, string, number, true, false or null).")]
     public void Syntax_errors_point_at_the_offending_character(string json, string expected)
     {
         Assert.Equal(new[] { expected }, Validate.Parse(json).Rendered());

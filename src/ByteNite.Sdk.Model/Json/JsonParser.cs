@@ -449,8 +449,10 @@ public sealed class JsonParser
         }
 
         char c = _text[pos];
-        return c < 0x20 || c > 0x7E
-            ? "character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)
+        // A character outside the BMP is a surrogate pair: its code point is the pair's, not its first half's.
+        int codePoint = char.IsHighSurrogate(c) && pos + 1 < _text.Length && char.IsLowSurrogate(_text[pos + 1]) ? char.ConvertToUtf32(c, _text[pos + 1]) : c;
+        return codePoint < 0x20 || codePoint > 0x7E
+            ? "character U+" + codePoint.ToString("X4", CultureInfo.InvariantCulture)
             : "'" + c + "'";
     }
 
