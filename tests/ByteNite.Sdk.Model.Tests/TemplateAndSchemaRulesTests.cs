@@ -112,6 +112,8 @@ public class SchemaRulesTests
     [InlineData("{\"definitions\": {\"x/y\": {\"type\": []}}}", "(1,34) BN2004: #/definitions/x~1y/type must be a type name or a non-empty array of them (object, array, string, number, integer, boolean, null), but is an array.")]
     [InlineData("{\"oneOf\": []}", "(1,11) BN2004: #/oneOf must be a non-empty array of schemas, but is an array.")]
     [InlineData("{\"minimum\": \"1\"}", "(1,13) BN2004: #/minimum must be a number, but is a string.")]
+    [InlineData("{\"uniqueItems\": \"yes\"}", "(1,17) BN2004: #/uniqueItems must be true or false, but is a string.")]
+    [InlineData("{\"enum\": []}", "(1,10) BN2004: #/enum must list at least one allowed value, but is empty (no value would be valid).")]
     public void Keywords_must_have_the_types_json_schema_gives_them(string schema, string expected)
     {
         Assert.Equal(new[] { expected }, Validate.Schema(schema).Rendered());

@@ -55,9 +55,21 @@ public static class SchemaRules
                     CheckStringArray(property.Value, at, "property names", context);
                     break;
                 case "enum":
-                    if (property.Value is not JsonArray)
+                    if (property.Value is not JsonArray values)
                     {
                         Report(context, property.Value, at + " must be an array of the allowed values, but is " + property.Value.KindName + ".");
+                    }
+                    else if (values.Items.Count == 0)
+                    {
+                        // Valid in draft-07's meta-schema only with at least one item; an empty one allows nothing at all.
+                        Report(context, property.Value, at + " must list at least one allowed value, but is empty (no value would be valid).");
+                    }
+
+                    break;
+                case "uniqueItems":
+                    if (property.Value is not JsonBoolean)
+                    {
+                        Report(context, property.Value, at + " must be true or false, but is " + Describe(property.Value) + ".");
                     }
 
                     break;
