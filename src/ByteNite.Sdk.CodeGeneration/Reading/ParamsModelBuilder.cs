@@ -555,7 +555,7 @@ internal sealed class ParamsModelBuilder
         ValueModel? value = null;
         if (nonNull.Length == 0)
         {
-            problem = values.Items.Count == 0 ? "it lists no value at all, so no value is valid" : "it lists no value other than null";
+            problem = "it lists no value other than null";
         }
         else if (nonNull.All(v => v is JsonString))
         {
