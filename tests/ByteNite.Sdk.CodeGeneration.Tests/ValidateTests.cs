@@ -107,6 +107,7 @@ public class ValidateTests
     [InlineData("""{"count":1,"guidance":0}""", "/guidance: must be greater than 0")]
     [InlineData("""{"count":1,"guidance":20}""", "/guidance: must be less than 20")]
     [InlineData("""{"count":1,"strength":0.07}""", "/strength: must be a multiple of 0.05")]
+    [InlineData("""{"count":1,"strength":1e-12}""", "/strength: must be a multiple of 0.05")] // within any tolerance of 0, but no multiple
     [InlineData("""{"count":1,"strength":1.05}""", "/strength: must be at most 1.0")]
     [InlineData("""{"count":1,"even":3}""", "/even: must be a multiple of 2")]
     [InlineData("""{"count":1,"half":0}""", "/half: must be at least 0.5")]
@@ -122,6 +123,7 @@ public class ValidateTests
     [InlineData("""{"count":-9223372036854775808,"steps":1,"guidance":19.999,"strength":0.15,"even":-4,"half":1,"big":10000000000,"temperature":-1e300}""")]
     [InlineData("""{"count":0,"strength":0,"even":0}""")]
     [InlineData("""{"count":0,"strength":0.95}""")]
+    [InlineData("""{"count":0,"strength":0.35}""")] // 0.35 / 0.05 is 6.999999999999999 in double arithmetic
     public void Values_within_bounds_pass(string json)
     {
         Assert.Empty(Errors("numbers", "NumbersParams", json));

@@ -350,7 +350,7 @@ internal sealed class CSharpEmitter
                 }
 
                 _helpersUsed.Add("IsMultipleOf");
-                return "!" + Helpers + ".IsMultipleOf(" + x + ", " + CSharpLiterals.Number(constraint.Value, ValueKind.Double) + ")";
+                return "!" + Helpers + ".IsMultipleOf(" + x + ", " + CSharpLiterals.String(constraint.Value) + ")";
             case ConstraintKind.MinItems:
             case ConstraintKind.MinProperties:
                 return x + ".Count < " + constraint.Value;
@@ -495,8 +495,19 @@ internal sealed class CSharpEmitter
         if (_helpersUsed.Contains("IsMultipleOf"))
         {
             Next();
-            _out.Open("public static bool IsMultipleOf(double value, double divisor)");
-            _out.Line("double quotient = value / divisor;");
+            // Decided on the number as the app receives it: System.Text.Json writes a double's shortest round-trip text
+            // ("R"), and the schema's divisor is JSON text too; decimal arithmetic on both is exact where double's is not
+            // (1e-12 is no multiple of 0.01; 0.07 is one). Values beyond decimal's range fall back to a tolerance.
+            _out.Open("public static bool IsMultipleOf(double value, string divisor)");
+            _out.Line("global::System.Globalization.CultureInfo invariant = global::System.Globalization.CultureInfo.InvariantCulture;");
+            _out.Line("if (decimal.TryParse(value.ToString(\"R\", invariant), global::System.Globalization.NumberStyles.Float, invariant, out decimal exact)");
+            _out.Line("    && decimal.TryParse(divisor, global::System.Globalization.NumberStyles.Float, invariant, out decimal step)");
+            _out.Line("    && step != 0m && (exact != 0m || value == 0))");
+            _out.Open();
+            _out.Line("return exact % step == 0m;");
+            _out.Close();
+            _out.Line();
+            _out.Line("double quotient = value / double.Parse(divisor, global::System.Globalization.NumberStyles.Float, invariant);");
             _out.Line("return !double.IsInfinity(quotient) && !double.IsNaN(quotient) && global::System.Math.Abs(quotient - global::System.Math.Round(quotient)) < 1e-9;");
             _out.Close();
         }

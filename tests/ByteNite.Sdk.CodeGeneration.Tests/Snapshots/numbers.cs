@@ -125,7 +125,7 @@ public sealed partial class NumbersParams
                 errors.Add(path + "/strength: must be at most 1.0");
             }
 
-            if (!ParamsSupport.IsMultipleOf(v2, 0.05))
+            if (!ParamsSupport.IsMultipleOf(v2, "0.05"))
             {
                 errors.Add(path + "/strength: must be a multiple of 0.05");
             }
@@ -182,9 +182,17 @@ internal sealed class SchemaConstraintAttribute : global::System.Attribute
 
 file static class ParamsSupport
 {
-    public static bool IsMultipleOf(double value, double divisor)
+    public static bool IsMultipleOf(double value, string divisor)
     {
-        double quotient = value / divisor;
+        global::System.Globalization.CultureInfo invariant = global::System.Globalization.CultureInfo.InvariantCulture;
+        if (decimal.TryParse(value.ToString("R", invariant), global::System.Globalization.NumberStyles.Float, invariant, out decimal exact)
+            && decimal.TryParse(divisor, global::System.Globalization.NumberStyles.Float, invariant, out decimal step)
+            && step != 0m && (exact != 0m || value == 0))
+        {
+            return exact % step == 0m;
+        }
+
+        double quotient = value / double.Parse(divisor, global::System.Globalization.NumberStyles.Float, invariant);
         return !double.IsInfinity(quotient) && !double.IsNaN(quotient) && global::System.Math.Abs(quotient - global::System.Math.Round(quotient)) < 1e-9;
     }
 }
