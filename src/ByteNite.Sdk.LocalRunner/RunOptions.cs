@@ -46,7 +46,7 @@ public sealed class RunOptions
     public string? ParamsFile { get; set; }
 
     /// <summary>
-    /// The bundle's files as the build chose them (JSON written by SelectByteNiteBundleFiles): those under app/ are the
+    /// The bundle's files as the build chose them (the JSON record SelectByteNiteBundleFiles writes): those under app/ are the
     /// app's files in the container. Null: every file of app/ but __pycache__/.
     /// </summary>
     public string? FileList { get; set; }

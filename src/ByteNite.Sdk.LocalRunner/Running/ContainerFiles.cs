@@ -153,15 +153,15 @@ public static class ContainerFiles
     }
 
     /// <summary>
-    /// The files of the build's list (SelectByteNiteBundleFiles: [{"path", "source", "mode"}], in archive order) under
-    /// <paramref name="under"/>: each with the bundle's mode and its source's content (a link's target, as in the bundle),
-    /// after the folders that lead to it.
+    /// The files of the build's list (SelectByteNiteBundleFiles: {"files": [{"path", "source", "mode", ...}]}, in archive
+    /// order) under <paramref name="under"/>: each with the bundle's mode and its source's content (a link's target, as in
+    /// the bundle), after the folders that lead to it.
     /// </summary>
     private static void AddListedFiles(TarWriter tar, string fileList, string under, string prefix)
     {
         using JsonDocument list = JsonDocument.Parse(File.ReadAllBytes(fileList));
         var folders = new HashSet<string>(StringComparer.Ordinal);
-        foreach (JsonElement file in list.RootElement.EnumerateArray())
+        foreach (JsonElement file in list.RootElement.GetProperty("files").EnumerateArray())
         {
             string path = file.GetProperty("path").GetString()!;
             if (!path.StartsWith(under, StringComparison.Ordinal))

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using ByteNite.Sdk.Model.Diagnostics;
 using Microsoft.Build.Framework;
@@ -13,8 +12,9 @@ namespace ByteNite.Sdk.Tasks.Bundle;
 
 /// <summary>
 /// Chooses the files of the bundle (cheap: it reads names, not contents) and records the choice and the settings in a
-/// cache file that changes only when they change, so that the packing target can be skipped when nothing changed: its
-/// inputs are the chosen files and this cache, which also sees a deleted or added file.
+/// file that changes only when they change, so that the packing target can be skipped when nothing changed: its inputs
+/// are the chosen files and this record, which also sees a deleted or added file. The same record tells the local
+/// runner which files the app has.
 /// </summary>
 public sealed class SelectByteNiteBundleFiles : BundleTask
 {
@@ -51,15 +51,14 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
     /// <summary>Settings that change the archive (timestamp, threshold...), recorded in the cache file.</summary>
     public string? Settings { get; set; }
 
-    /// <summary>Written (only when its content changes) with a digest of the selection (with sizes and times), the settings and the token's presence.</summary>
-    [Required]
-    public string InputsCacheFile { get; set; } = string.Empty;
-
     /// <summary>
-    /// Written (only when its content changes) with the chosen files as JSON, for the local runner, which puts the same
-    /// files into the container as the bundle holds: [{"path": "app/main.py", "source": "/full/path", "mode": "644"}].
+    /// Written (only when its content changes) with the choice as JSON: the settings, a fingerprint of the token, the
+    /// bundle's name, and the files with their modes, sizes and times, {"settings": ..., "files": [{"path": "app/main.py",
+    /// "source": "/full/path", "mode": "644", "size": 12, "time": ticks}]}. The packing target's input, and the local
+    /// runner's list of the app's files (it puts into the container the files the bundle holds).
     /// </summary>
-    public string? FileListFile { get; set; }
+    [Required]
+    public string FileList { get; set; } = string.Empty;
 
     /// <summary>The chosen files, in archive order: the item is the content's path; metadata BundlePath and Mode (octal).</summary>
     [Output]
@@ -96,11 +95,7 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
             return (ITaskItem)item;
         }).ToArray();
 
-        WriteCacheFile(selection);
-        if (!string.IsNullOrEmpty(FileListFile))
-        {
-            WriteFileList(selection, FileListFile!);
-        }
+        WriteFileList(selection);
     }
 
     private BundleSelectionOptions CreateOptions(BundleManifest manifest)
@@ -206,42 +201,28 @@ public sealed class SelectByteNiteBundleFiles : BundleTask
         return builder.ToString();
     }
 
-    private void WriteCacheFile(BundleSelection selection)
+    private void WriteFileList(BundleSelection selection)
     {
-        var text = new StringBuilder();
-        text.Append("settings=").Append(Settings).Append('\n');
-        text.Append("token=").Append(TokenFingerprint()).Append('\n');
-        text.Append("name=").Append(BundleName).Append('\n');
+        var json = new StringBuilder("{\n");
+        json.Append("  \"settings\": ").Append(BundleManifest.JsonStringLiteral(Settings ?? string.Empty)).Append(",\n");
+        json.Append("  \"token\": ").Append(BundleManifest.JsonStringLiteral(TokenFingerprint())).Append(",\n");
+        json.Append("  \"name\": ").Append(BundleManifest.JsonStringLiteral(BundleName)).Append(",\n");
+        json.Append("  \"files\": [");
+        string separator = "\n";
         foreach (BundleFile file in selection.Files)
         {
             // Size and time too: a file replaced by an older one (cp -p, rsync -a, an extracted archive) is not newer than
             // the bundle, which is all MSBuild's own check of the inputs sees.
-            text.Append(file.BundlePath).Append('\t').Append(Convert.ToString(file.Mode, 8)).Append('\t').Append(file.SourcePath)
-                .Append('\t').Append(file.Length.ToString(CultureInfo.InvariantCulture))
-                .Append('\t').Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        }
-
-        string digest;
-        using (var sha = SHA256.Create())
-        {
-            digest = BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()))).Replace("-", string.Empty);
-        }
-
-        WriteIfChanged(InputsCacheFile, "# Written by ByteNite.Sdk: a digest of the bundle's files and settings; it changes when they change.\n" + digest + "\n");
-    }
-
-    private static void WriteFileList(BundleSelection selection, string path)
-    {
-        var json = new StringBuilder("[");
-        foreach (BundleFile file in selection.Files)
-        {
-            json.Append(json.Length == 1 ? "\n" : ",\n")
-                .Append("  { \"path\": ").Append(BundleManifest.JsonStringLiteral(file.BundlePath))
+            json.Append(separator)
+                .Append("    { \"path\": ").Append(BundleManifest.JsonStringLiteral(file.BundlePath))
                 .Append(", \"source\": ").Append(BundleManifest.JsonStringLiteral(file.SourcePath))
-                .Append(", \"mode\": \"").Append(Convert.ToString(file.Mode, 8)).Append("\" }");
+                .Append(", \"mode\": \"").Append(Convert.ToString(file.Mode, 8))
+                .Append("\", \"size\": ").Append(file.Length.ToString(CultureInfo.InvariantCulture))
+                .Append(", \"time\": ").Append(file.LastWriteTimeUtc.Ticks.ToString(CultureInfo.InvariantCulture)).Append(" }");
+            separator = ",\n";
         }
 
-        WriteIfChanged(path, json.Append("\n]\n").ToString());
+        WriteIfChanged(FileList, json.Append("\n  ]\n}\n").ToString());
     }
 
     /// <summary>Leaves a file with this content untouched, so that its time says when the content last changed.</summary>
