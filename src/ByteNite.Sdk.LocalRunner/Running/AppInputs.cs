@@ -93,7 +93,7 @@ public sealed class AppInputs
         }
         else
         {
-            reporter.Report(DiagnosticCatalog.SampleFileNotFound, Origin(options), "The sample input", options.InputFile,
+            reporter.Report(DiagnosticCatalog.InputNotFound, Origin(options), "The sample input", options.InputFile,
                 "Point " + options.Hint("--input") + " at an existing file (it becomes TASK_DIR/data.bin), or leave it unset to use sample/data.bin when it exists.");
         }
     }
@@ -109,7 +109,7 @@ public sealed class AppInputs
         }
         else if (!File.Exists(path))
         {
-            reporter.Report(DiagnosticCatalog.SampleFileNotFound, Origin(options), "The parameters file", path,
+            reporter.Report(DiagnosticCatalog.InputNotFound, Origin(options), "The parameters file", path,
                 "Point " + options.Hint("--params") + " at a JSON file with the app's parameters (params.app of a job), or leave it unset to use sample/params.json when it exists, else {}.");
             return;
         }
@@ -175,7 +175,7 @@ public sealed class AppInputs
         {
             if (folder is not null && !Directory.Exists(folder))
             {
-                reporter.Report(DiagnosticCatalog.SampleFileNotFound, Origin(options), what, folder,
+                reporter.Report(DiagnosticCatalog.InputNotFound, Origin(options), what, folder,
                     "Create it, point " + options.Hint(cliSwitch) + " at an existing folder, or leave it unset for RunLocal's default.");
             }
         }

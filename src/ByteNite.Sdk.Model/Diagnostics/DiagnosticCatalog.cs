@@ -401,7 +401,7 @@ public static class DiagnosticCatalog
         "The app was still running after the timeout of {0} ({1}), counted from the container's start, and was stopped. Make it finish sooner, or raise the timeout ({2}).",
         RunLocal, DiagnosticSeverity.Error);
 
-    public static readonly DiagnosticDescriptor SampleFileNotFound = new(
+    public static readonly DiagnosticDescriptor InputNotFound = new(
         "BN4009", "A file or folder given to RunLocal does not exist",
         "{0} \"{1}\" does not exist. {2}",
         RunLocal, DiagnosticSeverity.Error);
@@ -469,7 +469,7 @@ public static class DiagnosticCatalog
         CodeGenDefaultNotUsed, CodeGenKeywordNotEnforced, CodeGenInvalidName,
         ParamsStringLengthViolation, ParamsNumberOutOfRange,
         DockerUnavailable, DockerApiUnsupported, ImageUnavailable, SecretNotSet, CrlfLineEndings, AppFailed, AppOutOfMemory,
-        AppTimedOut, SampleFileNotFound, DockerOperationFailed, NoPythonInImage, LeftoverContainersRemoved, NoResults,
+        AppTimedOut, InputNotFound, DockerOperationFailed, NoPythonInImage, LeftoverContainersRemoved, NoResults,
         MachineBelowRequirements, RunnerFailed, RunInterrupted, InvalidRunLocalSetting, ParamsTooLarge,
     };
 

@@ -60,26 +60,16 @@ public static class RunnerContract
     private static Definition? ReadDefinition(string source, int start, Scanner scanner)
     {
         int i = start;
-        bool isAsync = false;
-        if (Keyword(source, ref i, "async"))
-        {
-            isAsync = true;
-        }
-
+        bool isAsync = Keyword(source, ref i, "async");
         if (!Keyword(source, ref i, "def") || !Keyword(source, ref i, "run"))
         {
             return null;
         }
 
-        while (i < source.Length && source[i] is ' ' or '\t')
-        {
-            i++;
-        }
-
         return i < source.Length && source[i] == '(' ? new Definition(isAsync, scanner.ReadParameters(i)) : null;
     }
 
-    /// <summary>Reads a keyword followed by white space (or '(' after 'run'), advancing past both.</summary>
+    /// <summary>Reads a keyword not followed by more of an identifier ('run(' or 'def '), advancing past it and the spaces after it.</summary>
     private static bool Keyword(string source, ref int i, string word)
     {
         if (string.CompareOrdinal(source, i, word, 0, word.Length) != 0)
